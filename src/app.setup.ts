@@ -1,0 +1,45 @@
+import { INestApplication, ValidationPipe } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { DomainErrorFilter } from './common/errors/domain-error.filter.js';
+import { validationFailed } from './common/errors/validation.js';
+import { NormalizeUnicodePipe } from './common/http/normalize-unicode.pipe.js';
+import type { AppConfig } from './config/app-config.js';
+
+/** Everything main.ts and the e2e tests both need, so tests drive the app exactly as it runs. */
+export function configureApp(app: NestExpressApplication, config: AppConfig): void {
+  app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
+  app.use(helmet());
+  app.useBodyParser('json', { limit: config.bodyLimit });
+  app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
+  app.useGlobalPipes(
+    new NormalizeUnicodePipe(),
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: validationFailed,
+    }),
+  );
+  app.useGlobalFilters(new DomainErrorFilter());
+  app.enableShutdownHooks();
+  setUpApiDocs(app);
+}
+
+function setUpApiDocs(app: INestApplication): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Offtrack Care API')
+      .setDescription(
+        'Complaints and customer-care helpdesk. Sign in with POST /api/v1/auth/login and send the token as ' +
+          '"Authorization: Bearer <token>". Every error has the ErrorResponse shape.',
+      )
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+}

@@ -1,0 +1,62 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsTimeZone,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { ROLES, Role } from '../role.js';
+
+export class CreateAgentDto {
+  @ApiProperty({ example: 'lan.nguyen@offtrack.vn' }) @IsEmail() @MaxLength(254) email: string;
+  @ApiProperty({ example: 'Nguyễn Thị Lan' }) @IsString() @MinLength(1) @MaxLength(200) displayName: string;
+  @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role: Role;
+  @ApiProperty({ description: 'A first password the agent must replace at first sign-in', minLength: 12 })
+  @IsString()
+  @MinLength(12)
+  @MaxLength(200)
+  initialPassword: string;
+  @ApiPropertyOptional({ enum: ['vi', 'en'], default: 'vi' })
+  @IsOptional()
+  @IsIn(['vi', 'en'])
+  language?: string;
+  @ApiPropertyOptional({ example: 'Asia/Ho_Chi_Minh' }) @IsOptional() @IsTimeZone() timeZone?: string;
+}
+
+export class UpdateAgentDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) displayName?: string;
+  @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: Role;
+  @ApiPropertyOptional({ description: 'False signs the agent out everywhere and stops new sign-ins' })
+  @IsOptional()
+  @IsBoolean()
+  isActive?: boolean;
+  @ApiPropertyOptional({ enum: ['vi', 'en'] }) @IsOptional() @IsIn(['vi', 'en']) language?: string;
+  @ApiPropertyOptional() @IsOptional() @IsTimeZone() timeZone?: string;
+  @ApiPropertyOptional({ description: 'Sets a new one-time password and unlocks the account', minLength: 12 })
+  @IsOptional()
+  @IsString()
+  @MinLength(12)
+  @MaxLength(200)
+  resetPassword?: string;
+}
+
+export class CreateAccessTokenDto {
+  @ApiProperty({ example: 'booking-system integration' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  name: string;
+  @ApiPropertyOptional({ description: 'Days until it expires; without it, it lasts until revoked' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  expiresInDays?: number;
+}

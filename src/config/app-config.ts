@@ -1,0 +1,96 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { plainToInstance } from 'class-transformer';
+import { validateSync, ValidationError } from 'class-validator';
+import { Environment, SECRET_VARIABLES } from './environment.js';
+
+export type DatabaseConfig =
+  { type: 'sqlite'; path: string } | { type: 'mysql'; url: string; database: string };
+
+/** Typed settings, read from the environment once at boot. Nothing else reads process.env. */
+export class AppConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly database: DatabaseConfig;
+  readonly appSecret: string;
+  readonly admin: { email?: string; password?: string };
+  readonly logLevel: string;
+  readonly bodyLimit: string;
+  readonly trustProxy: boolean;
+  readonly defaultTimeZone: string;
+  readonly login: { maxFailures: number; lockMinutes: number; ratePerMinute: number };
+  readonly sessionTokenDays: number;
+  readonly shutdownGraceMs: number;
+
+  constructor(env: Environment, appSecret: string) {
+    this.port = env.PORT;
+    this.host = env.HOST;
+    this.database = env.DATABASE_URL
+      ? { type: 'mysql', url: env.DATABASE_URL, database: new URL(env.DATABASE_URL).pathname.slice(1) }
+      : { type: 'sqlite', path: resolve(env.SQLITE_PATH) };
+    this.appSecret = appSecret;
+    this.admin = { email: env.ADMIN_EMAIL?.toLowerCase(), password: env.ADMIN_PASSWORD };
+    this.logLevel = env.LOG_LEVEL;
+    this.bodyLimit = env.BODY_LIMIT;
+    this.trustProxy = env.TRUST_PROXY;
+    this.defaultTimeZone = env.DEFAULT_TIME_ZONE;
+    this.login = {
+      maxFailures: env.LOGIN_MAX_FAILURES,
+      lockMinutes: env.LOGIN_LOCK_MINUTES,
+      ratePerMinute: env.LOGIN_RATE_PER_MINUTE,
+    };
+    this.sessionTokenDays = env.SESSION_TOKEN_DAYS;
+    this.shutdownGraceMs = env.SHUTDOWN_GRACE_MS;
+  }
+}
+
+export class ConfigurationError extends Error {}
+
+/** One line per problem, naming the variable and what is wrong, never echoing a secret. */
+export function describeEnvironmentErrors(errors: ValidationError[], raw: Record<string, unknown>): string {
+  return errors
+    .map((error) => {
+      const reasons = Object.values(error.constraints ?? {})
+        .map((message) => message.replace(new RegExp(`^${error.property}\\s*`), ''))
+        .join('; ');
+      const shown = SECRET_VARIABLES.has(error.property)
+        ? ''
+        : ` (got ${JSON.stringify(raw[error.property])})`;
+      return `${error.property} ${reasons}${shown}`;
+    })
+    .join('\n');
+}
+
+/**
+ * Reads and validates the environment. Empty strings count as unset. Without DATABASE_URL or APP_SECRET
+ * (the zero-setup trial on SQLite) a random secret is generated once and kept beside the database file.
+ */
+export function loadAppConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  const raw = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const env = plainToInstance(Environment, raw, {
+    enableImplicitConversion: true,
+    exposeDefaultValues: true,
+  });
+  const errors = validateSync(env, { forbidUnknownValues: false });
+  if (errors.length > 0) throw new ConfigurationError(describeEnvironmentErrors(errors, raw));
+  if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
+    throw new ConfigurationError('ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
+  }
+  if (env.DATABASE_URL && !env.APP_SECRET) {
+    throw new ConfigurationError('APP_SECRET is required when DATABASE_URL is set (at least 32 characters)');
+  }
+  return new AppConfig(env, env.APP_SECRET ?? localTrialSecret(resolve(env.SQLITE_PATH)));
+}
+
+function localTrialSecret(databasePath: string): string {
+  const file = resolve(dirname(databasePath), 'app-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return secret;
+}

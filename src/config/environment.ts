@@ -1,0 +1,64 @@
+import { Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  IsTimeZone,
+} from 'class-validator';
+
+const toBoolean = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
+
+/** The environment variables Offtrack Care reads, as validated at boot. README.md documents each one. */
+export class Environment {
+  @IsOptional() @IsInt() @Min(1) @Max(65535) PORT: number = 3000;
+  @IsOptional() @IsString() HOST: string = '0.0.0.0';
+
+  @IsOptional()
+  @Matches(/^(mysql|mariadb):\/\/[^/]+\/[A-Za-z0-9_]+(\?.*)?$/, {
+    message: 'must look like mysql://user:pass@host:3306/database',
+  })
+  DATABASE_URL?: string;
+
+  @IsOptional() @IsString() SQLITE_PATH: string = 'data/offtrack-care.sqlite';
+
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters long' })
+  APP_SECRET?: string;
+
+  @IsOptional() @IsEmail({}, { message: 'must be an e-mail address' }) ADMIN_EMAIL?: string;
+  @IsOptional()
+  @IsString()
+  @MinLength(12, { message: 'must be at least 12 characters long' })
+  @MaxLength(200)
+  ADMIN_PASSWORD?: string;
+
+  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL: string =
+    'info';
+  @IsOptional()
+  @Matches(/^\d+(kb|mb)$/i, { message: 'must be a size such as 100kb or 10mb' })
+  BODY_LIMIT: string = '10mb';
+  @IsOptional() @Transform(toBoolean) @IsBoolean() TRUST_PROXY: boolean = false;
+
+  @IsOptional()
+  @IsTimeZone({ message: 'must be an IANA time zone such as Asia/Ho_Chi_Minh' })
+  DEFAULT_TIME_ZONE: string = 'Asia/Ho_Chi_Minh';
+
+  @IsOptional() @IsInt() @Min(1) @Max(100) LOGIN_MAX_FAILURES: number = 5;
+  @IsOptional() @IsInt() @Min(1) @Max(1440) LOGIN_LOCK_MINUTES: number = 15;
+  @IsOptional() @IsInt() @Min(1) @Max(10000) LOGIN_RATE_PER_MINUTE: number = 20;
+  @IsOptional() @IsInt() @Min(1) @Max(3650) SESSION_TOKEN_DAYS: number = 30;
+  @IsOptional() @IsInt() @Min(0) @Max(600000) SHUTDOWN_GRACE_MS: number = 10000;
+}
+
+/** Variables whose values must never be echoed, even in a validation error. */
+export const SECRET_VARIABLES = new Set(['APP_SECRET', 'ADMIN_PASSWORD', 'DATABASE_URL']);

@@ -1,0 +1,279 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import type { Actor } from '../auth/actor.js';
+import { AuditService } from '../audit/audit.service.js';
+import { AppConfig } from '../config/app-config.js';
+import { Clock } from '../common/clock.js';
+import { Invalid, NotFound, StaleVersion } from '../common/errors/domain-error.js';
+import { foldForSearch, LIKE_ESCAPE, likeContains } from '../common/text/search-text.js';
+import { Customer, CustomerEmail, CustomerPhone } from './customer.entity.js';
+import { CustomerEmailTaken, InvalidPhoneNumber } from './customer.errors.js';
+import { diffCustomer, PERSONAL_FIELDS } from './customer-changes.rules.js';
+import { CreateCustomerDto, SearchCustomersQuery, UpdateCustomerDto } from './dto/customer.dto.js';
+import { CustomerRecord } from './dto/customer.view.js';
+import { toE164 } from './phone-number.js';
+
+export interface CustomerContact {
+  email: string;
+  displayName?: string;
+  phone?: string;
+  preferredLanguage?: 'vi' | 'en';
+  country?: string;
+}
+
+@Injectable()
+export class CustomersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  create(dto: CreateCustomerDto, actor: Actor): Promise<CustomerRecord> {
+    return this.dataSource.transaction(async (em) => {
+      const record = await this.insert(em, dto);
+      await this.audit.record(em, actor, [
+        {
+          action: 'customer.create',
+          recordType: 'customer',
+          recordId: record.customer.id,
+          fields: PERSONAL_FIELDS,
+        },
+      ]);
+      return record;
+    });
+  }
+
+  /** The customer who owns this e-mail address, created from the contact details if there is none. */
+  async findOrCreateByEmail(em: EntityManager, contact: CustomerContact, actor: Actor): Promise<Customer> {
+    const address = contact.email.trim().toLowerCase();
+    const existing = await em.findOne(CustomerEmail, { where: { address } });
+    if (existing) return em.findOneOrFail(Customer, { where: { id: existing.customerId } });
+    const { customer } = await this.insert(em, {
+      displayName: contact.displayName?.trim() || address.split('@')[0],
+      emails: [address],
+      phones: contact.phone ? [contact.phone] : [],
+      preferredLanguage: contact.preferredLanguage,
+      country: contact.country,
+    });
+    await this.audit.record(em, actor, [
+      { action: 'customer.create', recordType: 'customer', recordId: customer.id, fields: PERSONAL_FIELDS },
+    ]);
+    return customer;
+  }
+
+  /** One customer's record; the read is audited. */
+  get(id: string, actor: Actor): Promise<CustomerRecord> {
+    return this.dataSource.transaction(async (em) => {
+      const customer = await em.findOne(Customer, { where: { id } });
+      if (!customer) throw new NotFound('customer', id);
+      const [record] = await this.withContacts(em, [customer]);
+      await this.audit.record(em, actor, [
+        { action: 'customer.read', recordType: 'customer', recordId: id, fields: PERSONAL_FIELDS },
+      ]);
+      return record;
+    });
+  }
+
+  /** Finds customers by exact e-mail, by phone, or by part of the name ignoring tone marks; each hit is audited. */
+  search(query: SearchCustomersQuery, actor: Actor): Promise<CustomerRecord[]> {
+    if (!query.email && !query.phone && !query.name) throw new Invalid('Search by email, phone or name');
+    return this.dataSource.transaction(async (em) => {
+      const found = em.createQueryBuilder(Customer, 'customer');
+      if (query.email) {
+        found.innerJoin(
+          CustomerEmail,
+          'email',
+          'email.customerId = customer.id AND email.address = :address',
+          {
+            address: query.email.trim().toLowerCase(),
+          },
+        );
+      }
+      if (query.phone) {
+        const number = toE164(query.phone, null) ?? query.phone.replace(/[^\d+]/g, '');
+        found.innerJoin(CustomerPhone, 'phone', 'phone.customerId = customer.id AND phone.number = :number', {
+          number,
+        });
+      }
+      if (query.name) {
+        found.andWhere(`customer.searchText LIKE :name ${LIKE_ESCAPE}`, {
+          name: likeContains(foldForSearch(query.name)),
+        });
+      }
+      const customers = await found.orderBy('customer.displayName', 'ASC').take(query.limit).getMany();
+      const records = await this.withContacts(em, customers);
+      await this.audit.record(
+        em,
+        actor,
+        customers.map((customer) => ({
+          action: 'customer.search',
+          recordType: 'customer' as const,
+          recordId: customer.id,
+          fields: PERSONAL_FIELDS,
+          reason: `search by ${Object.keys(query)
+            .filter((key) => key !== 'limit')
+            .join(', ')}`,
+        })),
+      );
+      return records;
+    });
+  }
+
+  /** A staff correction: optimistic on `version`, audited with before/after values and the reason. */
+  update(id: string, dto: UpdateCustomerDto, actor: Actor): Promise<CustomerRecord> {
+    return this.dataSource.transaction(async (em) => {
+      const customer = await em.findOne(Customer, { where: { id } });
+      if (!customer) throw new NotFound('customer', id);
+      if (customer.version !== dto.version) {
+        throw new StaleVersion('customer', dto.version, {
+          version: customer.version,
+          changed: { updatedAt: customer.updatedAt.toISOString() },
+        });
+      }
+      const [before] = await this.withContacts(em, [customer]);
+      const country = dto.country ?? customer.country;
+      const after = {
+        displayName: dto.displayName ?? customer.displayName,
+        preferredLanguage: dto.preferredLanguage ?? customer.preferredLanguage,
+        timeZone: dto.timeZone ?? customer.timeZone,
+        country,
+        isVulnerable: dto.isVulnerable ?? customer.isVulnerable,
+        emails:
+          dto.emails?.map((email) => email.trim().toLowerCase()) ??
+          before.emails.map((email) => email.address),
+        phones:
+          dto.phones?.map((phone) => this.e164(phone, country)) ?? before.phones.map((phone) => phone.number),
+      };
+      const changes = diffCustomer(before, after);
+      if (Object.keys(changes).length === 0) return before;
+
+      const now = this.clock.now();
+      const result = await em.update(
+        Customer,
+        { id, version: dto.version },
+        {
+          displayName: after.displayName,
+          preferredLanguage: after.preferredLanguage,
+          timeZone: after.timeZone,
+          country: after.country,
+          isVulnerable: after.isVulnerable,
+          searchText: this.searchTextOf(after.displayName, after.emails, after.phones),
+          version: dto.version + 1,
+          updatedAt: now,
+        },
+      );
+      if (result.affected !== 1) {
+        throw new StaleVersion('customer', dto.version, { version: dto.version + 1, changed: {} });
+      }
+      if (changes.emails) await this.replaceEmails(em, id, after.emails, now);
+      if (changes.phones) await this.replacePhones(em, id, after.phones, now);
+      await this.audit.record(em, actor, [
+        {
+          action: 'customer.update',
+          recordType: 'customer',
+          recordId: id,
+          fields: changes,
+          reason: dto.reason,
+        },
+      ]);
+      const updated = await em.findOneOrFail(Customer, { where: { id } });
+      const [record] = await this.withContacts(em, [updated]);
+      return record;
+    });
+  }
+
+  async findById(em: EntityManager, id: string): Promise<Customer> {
+    const customer = await em.findOne(Customer, { where: { id } });
+    if (!customer) throw new NotFound('customer', id);
+    return customer;
+  }
+
+  /** Names and flags of customers for ticket views; no contact details, so nothing to audit here. */
+  async summaries(
+    ids: string[],
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, Customer>> {
+    if (ids.length === 0) return new Map();
+    const customers = await em.findBy(Customer, { id: In([...new Set(ids)]) });
+    return new Map(customers.map((customer) => [customer.id, customer]));
+  }
+
+  private async insert(em: EntityManager, dto: CreateCustomerDto): Promise<CustomerRecord> {
+    const now = this.clock.now();
+    const emails = (dto.emails ?? []).map((email) => email.trim().toLowerCase());
+    const phones = (dto.phones ?? []).map((phone) => this.e164(phone, dto.country));
+    const customer = em.create(Customer, {
+      displayName: dto.displayName,
+      searchText: this.searchTextOf(dto.displayName, emails, phones),
+      preferredLanguage: dto.preferredLanguage ?? 'vi',
+      timeZone: dto.timeZone ?? this.config.defaultTimeZone,
+      country: dto.country?.toUpperCase() ?? null,
+      isVulnerable: dto.isVulnerable ?? false,
+      anonymisedAt: null,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await em.insert(Customer, customer);
+    await this.replaceEmails(em, customer.id, emails, now);
+    await this.replacePhones(em, customer.id, phones, now);
+    const [record] = await this.withContacts(em, [customer]);
+    return record;
+  }
+
+  private async replaceEmails(em: EntityManager, customerId: string, addresses: string[], now: Date) {
+    if (addresses.length > 0) {
+      const taken = await em.find(CustomerEmail, { where: { address: In(addresses) } });
+      const other = taken.find((email) => email.customerId !== customerId);
+      if (other) throw new CustomerEmailTaken(other.customerId);
+    }
+    await em.delete(CustomerEmail, { customerId });
+    if (addresses.length === 0) return;
+    await em.insert(
+      CustomerEmail,
+      addresses.map((address, index) => ({ customerId, address, isPrimary: index === 0, createdAt: now })),
+    );
+  }
+
+  private async replacePhones(em: EntityManager, customerId: string, numbers: string[], now: Date) {
+    await em.delete(CustomerPhone, { customerId });
+    if (numbers.length === 0) return;
+    await em.insert(
+      CustomerPhone,
+      [...new Set(numbers)].map((number, index) => ({
+        customerId,
+        number,
+        isPrimary: index === 0,
+        createdAt: now,
+      })),
+    );
+  }
+
+  private async withContacts(em: EntityManager, customers: Customer[]): Promise<CustomerRecord[]> {
+    if (customers.length === 0) return [];
+    const customerId = In(customers.map((customer) => customer.id));
+    const order = { isPrimary: 'DESC', createdAt: 'ASC' } as const;
+    const [emails, phones] = await Promise.all([
+      em.find(CustomerEmail, { where: { customerId }, order }),
+      em.find(CustomerPhone, { where: { customerId }, order }),
+    ]);
+    return customers.map((customer) => ({
+      customer,
+      emails: emails.filter((email) => email.customerId === customer.id),
+      phones: phones.filter((phone) => phone.customerId === customer.id),
+    }));
+  }
+
+  private e164(phone: string, country: string | null | undefined): string {
+    const number = toE164(phone, country);
+    if (!number) throw new InvalidPhoneNumber(phone);
+    return number;
+  }
+
+  private searchTextOf(displayName: string, emails: string[], phones: string[]): string {
+    return foldForSearch([displayName, ...emails, ...phones].join(' ')).slice(0, 1000);
+  }
+}

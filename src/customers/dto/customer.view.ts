@@ -1,0 +1,45 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { Customer, CustomerEmail, CustomerPhone } from '../customer.entity.js';
+
+export class ContactView {
+  @ApiProperty() value: string;
+  @ApiProperty() isPrimary: boolean;
+}
+
+export class CustomerView {
+  @ApiProperty() id: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ type: [ContactView] }) emails: ContactView[];
+  @ApiProperty({ type: [ContactView], description: 'E.164' }) phones: ContactView[];
+  @ApiProperty({ enum: ['vi', 'en'] }) preferredLanguage: string;
+  @ApiProperty() timeZone: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) country: string | null;
+  @ApiProperty() isVulnerable: boolean;
+  @ApiPropertyOptional({ nullable: true, type: String }) anonymisedAt: string | null;
+  @ApiProperty() version: number;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+}
+
+export interface CustomerRecord {
+  customer: Customer;
+  emails: CustomerEmail[];
+  phones: CustomerPhone[];
+}
+
+export function toCustomerView({ customer, emails, phones }: CustomerRecord): CustomerView {
+  return {
+    id: customer.id,
+    displayName: customer.displayName,
+    emails: emails.map((email) => ({ value: email.address, isPrimary: email.isPrimary })),
+    phones: phones.map((phone) => ({ value: phone.number, isPrimary: phone.isPrimary })),
+    preferredLanguage: customer.preferredLanguage,
+    timeZone: customer.timeZone,
+    country: customer.country,
+    isVulnerable: customer.isVulnerable,
+    anonymisedAt: customer.anonymisedAt?.toISOString() ?? null,
+    version: customer.version,
+    createdAt: customer.createdAt.toISOString(),
+    updatedAt: customer.updatedAt.toISOString(),
+  };
+}

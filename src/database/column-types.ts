@@ -1,0 +1,86 @@
+import type { QueryRunner, TableColumnOptions } from 'typeorm';
+
+/** Column definitions that mean the same on SQLite and MySQL/MariaDB, for migrations. */
+export type Engine = 'sqlite' | 'mysql';
+
+export function engineOf(type: string): Engine {
+  return type === 'mysql' || type === 'mariadb' ? 'mysql' : 'sqlite';
+}
+
+export const id = (name = 'id'): TableColumnOptions => ({
+  name,
+  type: 'varchar',
+  length: '36',
+  isPrimary: true,
+});
+export const ref = (name: string, nullable = false): TableColumnOptions => ({
+  name,
+  type: 'varchar',
+  length: '36',
+  isNullable: nullable,
+});
+export const str = (name: string, length: number, nullable = false): TableColumnOptions => ({
+  name,
+  type: 'varchar',
+  length: String(length),
+  isNullable: nullable,
+});
+export const int = (name: string, nullable = false, defaultValue?: number): TableColumnOptions => ({
+  name,
+  type: 'int',
+  isNullable: nullable,
+  default: defaultValue,
+});
+export const bool = (name: string, defaultValue: boolean): TableColumnOptions => ({
+  name,
+  type: 'boolean',
+  default: defaultValue ? 1 : 0,
+});
+export const time = (name: string, nullable = false): TableColumnOptions => ({
+  name,
+  type: 'datetime',
+  precision: 3,
+  isNullable: nullable,
+});
+/** Up to 64 KiB on MySQL: names, short JSON. */
+export const text = (name: string, nullable = true): TableColumnOptions => ({
+  name,
+  type: 'text',
+  isNullable: nullable,
+});
+/** Up to 16 MiB on MySQL: message bodies and sanitised HTML. */
+export const longText = (engine: Engine, name: string, nullable = true): TableColumnOptions => ({
+  name,
+  type: engine === 'mysql' ? 'mediumtext' : 'text',
+  isNullable: nullable,
+});
+/** Up to 4 GiB on MySQL: attachment bytes. */
+export const bytes = (engine: Engine, name: string): TableColumnOptions => ({
+  name,
+  type: engine === 'mysql' ? 'longblob' : 'blob',
+  isNullable: false,
+});
+
+/** A UTC time in the text form both engines accept and TypeORM writes, for seed rows inserted without entities. */
+export function seedTime(date: Date): string {
+  return date.toISOString().replace('T', ' ').replace('Z', '');
+}
+
+/**
+ * Inserts seed rows with plain SQL: migrations must not depend on today's entities, and both drivers take
+ * `?` placeholders. Values must already be in column form (0/1 for booleans, seedTime for times).
+ */
+export async function insertSeedRows(
+  queryRunner: QueryRunner,
+  table: string,
+  rows: Record<string, string | number | null>[],
+): Promise<void> {
+  const escape = (name: string) => queryRunner.connection.driver.escape(name);
+  for (const row of rows) {
+    const columns = Object.keys(row);
+    await queryRunner.query(
+      `INSERT INTO ${escape(table)} (${columns.map(escape).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+      Object.values(row),
+    );
+  }
+}

@@ -1,0 +1,16 @@
+import { UseUtf8mb41764028800000 } from './migrations/1764028800000-use-utf8mb4.js';
+import { CreateAgents1764028800001 } from './migrations/1764028800001-create-agents.js';
+import { CreateAuditEvents1764028800002 } from './migrations/1764028800002-create-audit-events.js';
+import { CreateCustomers1764028800003 } from './migrations/1764028800003-create-customers.js';
+import { CreateQueues1764028800004 } from './migrations/1764028800004-create-queues.js';
+import { CreateTickets1764028800005 } from './migrations/1764028800005-create-tickets.js';
+
+/** Every migration in order. Listed, not globbed, so the same list runs from dist/ and under jest. */
+export const migrations = [
+  UseUtf8mb41764028800000,
+  CreateAgents1764028800001,
+  CreateAuditEvents1764028800002,
+  CreateCustomers1764028800003,
+  CreateQueues1764028800004,
+  CreateTickets1764028800005,
+];

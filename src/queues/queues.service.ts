@@ -1,0 +1,138 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, Not } from 'typeorm';
+import { isForeignKeyViolation, isUniqueViolation } from '../common/errors/database-errors.js';
+import { Clock } from '../common/clock.js';
+import { Invalid, NotFound } from '../common/errors/domain-error.js';
+import { CreateQueueDto, UpdateQueueDto } from './dto/queue.dto.js';
+import { Queue, QueueMember } from './queue.entity.js';
+import { QueueInUse, QueueNameTaken } from './queue.errors.js';
+
+export interface QueueWithMembers {
+  queue: Queue;
+  memberIds: string[];
+}
+
+@Injectable()
+export class QueuesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(): Promise<QueueWithMembers[]> {
+    const [queues, members] = await Promise.all([
+      this.dataSource.getRepository(Queue).find({ order: { name: 'ASC' } }),
+      this.dataSource.getRepository(QueueMember).find(),
+    ]);
+    return queues.map((queue) => ({
+      queue,
+      memberIds: members.filter((member) => member.queueId === queue.id).map((member) => member.agentId),
+    }));
+  }
+
+  async get(id: string, em: EntityManager = this.dataSource.manager): Promise<QueueWithMembers> {
+    const queue = await em.findOne(Queue, { where: { id } });
+    if (!queue) throw new NotFound('queue', id);
+    const members = await em.find(QueueMember, { where: { queueId: id } });
+    return { queue, memberIds: members.map((member) => member.agentId) };
+  }
+
+  /** The active queue a ticket goes to when nothing says otherwise. */
+  async defaultQueue(em: EntityManager = this.dataSource.manager): Promise<Queue> {
+    const queue = await em.findOne(Queue, { where: { isDefault: true, isActive: true } });
+    if (!queue) throw new Invalid('No active default queue is configured');
+    return queue;
+  }
+
+  /** A queue that may take tickets: it exists and is active. */
+  async activeQueue(id: string, em: EntityManager = this.dataSource.manager): Promise<Queue> {
+    const queue = await em.findOne(Queue, { where: { id } });
+    if (!queue) throw new NotFound('queue', id);
+    if (!queue.isActive) throw new Invalid(`Queue "${queue.name}" is inactive`);
+    return queue;
+  }
+
+  create(dto: CreateQueueDto): Promise<QueueWithMembers> {
+    return this.saving(dto.name, async (em) => {
+      const now = this.clock.now();
+      const queue = em.create(Queue, {
+        name: dto.name,
+        description: dto.description ?? null,
+        isDefault: dto.isDefault ?? false,
+        isActive: true,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await em.insert(Queue, queue);
+      if (queue.isDefault) await this.makeOnlyDefault(em, queue.id);
+      return { queue, memberIds: [] };
+    });
+  }
+
+  update(id: string, dto: UpdateQueueDto): Promise<QueueWithMembers> {
+    return this.saving(dto.name ?? '', async (em) => {
+      const { queue, memberIds } = await this.get(id, em);
+      if (dto.isDefault === false && queue.isDefault)
+        throw new Invalid('Make another queue the default instead');
+      if (dto.isActive === false && (queue.isDefault || dto.isDefault)) {
+        throw new Invalid('The default queue cannot be deactivated');
+      }
+      Object.assign(queue, dto, { updatedAt: this.clock.now() });
+      await em.save(queue);
+      if (dto.isDefault) await this.makeOnlyDefault(em, queue.id);
+      return { queue, memberIds };
+    });
+  }
+
+  /** Deletes a queue no ticket has ever used; otherwise it must be deactivated, so history keeps its queue. */
+  async remove(id: string): Promise<void> {
+    const { queue } = await this.get(id);
+    if (queue.isDefault) throw new QueueInUse(queue.name, 'it is the default queue');
+    try {
+      await this.dataSource.getRepository(Queue).delete({ id });
+    } catch (error) {
+      if (isForeignKeyViolation(error)) throw new QueueInUse(queue.name, 'tickets are or were in it');
+      throw error;
+    }
+  }
+
+  async setMembers(id: string, agentIds: string[]): Promise<QueueWithMembers> {
+    return this.dataSource.transaction(async (em) => {
+      const { queue } = await this.get(id, em);
+      await em.delete(QueueMember, { queueId: id });
+      if (agentIds.length > 0) {
+        const now = this.clock.now();
+        await em
+          .insert(
+            QueueMember,
+            agentIds.map((agentId) => ({ queueId: id, agentId, createdAt: now })),
+          )
+          .catch((error: unknown) => {
+            throw isForeignKeyViolation(error)
+              ? new Invalid('agentIds names an agent that does not exist')
+              : error;
+          });
+      }
+      return { queue, memberIds: agentIds };
+    });
+  }
+
+  async queueIdsOf(agentId: string): Promise<string[]> {
+    const members = await this.dataSource.getRepository(QueueMember).find({ where: { agentId } });
+    return members.map((member) => member.queueId);
+  }
+
+  private async makeOnlyDefault(em: EntityManager, id: string): Promise<void> {
+    await em.update(Queue, { id: Not(id), isDefault: true }, { isDefault: false });
+  }
+
+  private async saving<T>(name: string, work: (em: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.dataSource.transaction(work);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new QueueNameTaken(name);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,89 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { Clock } from '../common/clock.js';
+import { NotFound } from '../common/errors/domain-error.js';
+import { Attachment, AttachmentContent } from './attachment.entity.js';
+import { AttachmentUploadDto } from './dto/ticket.dto.js';
+import { AttachmentsTooLarge } from './ticket.errors.js';
+
+/** Per message, as the mail work's default: large enough for scans and photos of receipts. */
+export const ATTACHMENT_LIMIT_BYTES = 25 * 1024 * 1024;
+
+export interface AttachmentFile {
+  fileName: string;
+  contentType: string;
+  bytes: Buffer;
+  contentId?: string | null;
+  isInline?: boolean;
+}
+
+@Injectable()
+export class AttachmentsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  static fromUploads(uploads: AttachmentUploadDto[] = []): AttachmentFile[] {
+    return uploads.map((upload) => ({
+      fileName: upload.fileName,
+      contentType: upload.contentType.toLowerCase(),
+      bytes: Buffer.from(upload.contentBase64, 'base64'),
+    }));
+  }
+
+  /** Stores the files of one message; bytes are kept once per distinct content (SHA-256). */
+  async store(
+    em: EntityManager,
+    ticketId: string,
+    messageId: string,
+    files: AttachmentFile[],
+  ): Promise<Attachment[]> {
+    const total = files.reduce((sum, file) => sum + file.bytes.length, 0);
+    if (total > ATTACHMENT_LIMIT_BYTES) throw new AttachmentsTooLarge(total, ATTACHMENT_LIMIT_BYTES);
+    const now = this.clock.now();
+    const attachments: Attachment[] = [];
+    for (const file of files) {
+      const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(AttachmentContent)
+        .values({ sha256, bytes: file.bytes, sizeBytes: file.bytes.length, createdAt: now })
+        .orIgnore()
+        .execute();
+      const attachment = em.create(Attachment, {
+        ticketId,
+        messageId,
+        fileName: file.fileName,
+        contentType: file.contentType,
+        sizeBytes: file.bytes.length,
+        sha256,
+        contentId: file.contentId ?? null,
+        isInline: file.isInline ?? false,
+        createdAt: now,
+      });
+      await em.insert(Attachment, attachment);
+      attachments.push(attachment);
+    }
+    return attachments;
+  }
+
+  forMessages(messageIds: string[], em: EntityManager = this.dataSource.manager): Promise<Attachment[]> {
+    if (messageIds.length === 0) return Promise.resolve([]);
+    return em.find(Attachment, { where: { messageId: In(messageIds) }, order: { createdAt: 'ASC' } });
+  }
+
+  async download(ticketId: string, attachmentId: string): Promise<{ attachment: Attachment; bytes: Buffer }> {
+    const attachment = await this.dataSource
+      .getRepository(Attachment)
+      .findOne({ where: { id: attachmentId, ticketId } });
+    if (!attachment) throw new NotFound('attachment', attachmentId);
+    const content = await this.dataSource
+      .getRepository(AttachmentContent)
+      .findOneOrFail({ where: { sha256: attachment.sha256 } });
+    return { attachment, bytes: content.bytes };
+  }
+}

@@ -1,0 +1,167 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageInfo } from '../../common/http/cursor.js';
+import type { Customer } from '../../customers/customer.entity.js';
+import type { Attachment } from '../attachment.entity.js';
+import type { Category } from '../category.entity.js';
+import type { Message } from '../message.entity.js';
+import type { TicketEvent } from '../ticket-event.entity.js';
+import { displayNumber, PRIORITIES, Ticket } from '../ticket.entity.js';
+import { TICKET_STATES } from '../ticket-state.rules.js';
+
+export class CategoryView {
+  @ApiProperty({ example: 'payment' }) key: string;
+  @ApiProperty() nameVi: string;
+  @ApiProperty() nameEn: string;
+}
+
+export class TicketCustomerView {
+  @ApiProperty() id: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty() isVulnerable: boolean;
+  @ApiProperty({ enum: ['vi', 'en'] }) preferredLanguage: string;
+}
+
+export class TicketView {
+  @ApiProperty() id: string;
+  @ApiProperty({ example: 100231 }) number: number;
+  @ApiProperty({ example: 'OT#100231' }) displayNumber: string;
+  @ApiProperty() subject: string;
+  @ApiProperty({ enum: TICKET_STATES }) state: string;
+  @ApiProperty({ enum: PRIORITIES }) priority: string;
+  @ApiPropertyOptional({ type: CategoryView, nullable: true }) category: CategoryView | null;
+  @ApiPropertyOptional({ enum: ['agent', 'auto'], nullable: true }) categorySource: string | null;
+  @ApiProperty({ enum: ['email', 'web', 'phone', 'api'] }) channel: string;
+  @ApiProperty({ enum: ['vi', 'en'] }) language: string;
+  @ApiProperty() queueId: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) assigneeId: string | null;
+  @ApiProperty({ type: TicketCustomerView }) customer: TicketCustomerView;
+  @ApiPropertyOptional({ nullable: true, type: String }) bookingReference: string | null;
+  @ApiProperty({ type: [String] }) tags: string[];
+  @ApiPropertyOptional({ nullable: true, type: String }) mergedIntoId: string | null;
+  @ApiProperty() version: number;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) firstRespondedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) resolvedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) closedAt: string | null;
+}
+
+export class AttachmentView {
+  @ApiProperty() id: string;
+  @ApiProperty() fileName: string;
+  @ApiProperty() contentType: string;
+  @ApiProperty() sizeBytes: number;
+  @ApiProperty() sha256: string;
+  @ApiProperty() isInline: boolean;
+}
+
+export class MessageView {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: ['inbound', 'outbound', 'note'] }) direction: string;
+  @ApiProperty({ enum: ['public', 'internal'] }) visibility: string;
+  @ApiProperty({ enum: ['customer', 'agent', 'system'] }) authorType: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) authorAgentId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) authorCustomerId: string | null;
+  @ApiProperty() bodyText: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Sanitised' }) bodyHtml: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) messageId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) inReplyTo: string | null;
+  @ApiProperty({ type: [AttachmentView] }) attachments: AttachmentView[];
+  @ApiProperty() createdAt: string;
+}
+
+export class TicketDetailView extends TicketView {
+  @ApiProperty({ type: [MessageView], description: 'The thread, oldest first' }) messages: MessageView[];
+}
+
+export class TicketPage extends PageInfo {
+  @ApiProperty({ type: [TicketView] }) items: TicketView[];
+}
+
+export class TicketEventView {
+  @ApiProperty() id: string;
+  @ApiProperty() kind: string;
+  @ApiProperty({ description: 'The ticket version this change produced' }) ticketVersion: number;
+  @ApiPropertyOptional({ nullable: true, type: String }) fromValue: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) toValue: string | null;
+  @ApiProperty({ enum: ['agent', 'system', 'customer'] }) actorType: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) actorId: string | null;
+  @ApiProperty() occurredAt: string;
+}
+
+export function toCategoryView(category: Category | undefined | null): CategoryView | null {
+  return category ? { key: category.key, nameVi: category.nameVi, nameEn: category.nameEn } : null;
+}
+
+export function toTicketView(
+  ticket: Ticket,
+  customer: Customer,
+  category: Category | null | undefined,
+): TicketView {
+  return {
+    id: ticket.id,
+    number: ticket.number,
+    displayNumber: displayNumber(ticket.number),
+    subject: ticket.subject,
+    state: ticket.state,
+    priority: ticket.priority,
+    category: toCategoryView(category),
+    categorySource: ticket.categorySource,
+    channel: ticket.channel,
+    language: ticket.language,
+    queueId: ticket.queueId,
+    assigneeId: ticket.assigneeId,
+    customer: {
+      id: customer.id,
+      displayName: customer.displayName,
+      isVulnerable: customer.isVulnerable,
+      preferredLanguage: customer.preferredLanguage,
+    },
+    bookingReference: ticket.bookingReference,
+    tags: JSON.parse(ticket.tags) as string[],
+    mergedIntoId: ticket.mergedIntoId,
+    version: ticket.version,
+    createdAt: ticket.createdAt.toISOString(),
+    updatedAt: ticket.updatedAt.toISOString(),
+    firstRespondedAt: ticket.firstRespondedAt?.toISOString() ?? null,
+    resolvedAt: ticket.resolvedAt?.toISOString() ?? null,
+    closedAt: ticket.closedAt?.toISOString() ?? null,
+  };
+}
+
+export function toMessageView(message: Message, attachments: Attachment[]): MessageView {
+  return {
+    id: message.id,
+    direction: message.direction,
+    visibility: message.visibility,
+    authorType: message.authorType,
+    authorAgentId: message.authorAgentId,
+    authorCustomerId: message.authorCustomerId,
+    bodyText: message.bodyText,
+    bodyHtml: message.bodyHtml,
+    messageId: message.messageId,
+    inReplyTo: message.inReplyTo,
+    attachments: attachments.map((attachment) => ({
+      id: attachment.id,
+      fileName: attachment.fileName,
+      contentType: attachment.contentType,
+      sizeBytes: attachment.sizeBytes,
+      sha256: attachment.sha256,
+      isInline: attachment.isInline,
+    })),
+    createdAt: message.createdAt.toISOString(),
+  };
+}
+
+export function toTicketEventView(event: TicketEvent): TicketEventView {
+  return {
+    id: event.id,
+    kind: event.kind,
+    ticketVersion: event.ticketVersion,
+    fromValue: event.fromValue,
+    toValue: event.toValue,
+    actorType: event.actorType,
+    actorId: event.actorId,
+    occurredAt: event.occurredAt.toISOString(),
+  };
+}

@@ -1,0 +1,61 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { TicketState } from './ticket-state.rules.js';
+
+export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+export const CHANNELS = ['email', 'web', 'phone', 'api'] as const;
+export type Channel = (typeof CHANNELS)[number];
+export const LANGUAGES = ['vi', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** Shown to customers and carried in every outgoing subject, e.g. OT#100231. */
+export function displayNumber(number: number): string {
+  return `OT#${number}`;
+}
+
+@Entity('tickets')
+export class Ticket {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'int' }) number: number;
+  @Column({ type: 'varchar', length: 255 }) subject: string;
+  /** Number, subject and booking reference folded by foldForSearch. */
+  @Column({ name: 'search_text', type: 'varchar', length: 600 }) searchText: string;
+  @Column({ type: 'varchar', length: 20 }) state: TicketState;
+  @Column({ type: 'varchar', length: 10 }) priority: Priority;
+  @Column({ name: 'category_id', type: 'varchar', length: 36, nullable: true }) categoryId: string | null;
+  /** Whether an agent chose the category or the classifier did. */
+  @Column({ name: 'category_source', type: 'varchar', length: 10, nullable: true }) categorySource:
+    'agent' | 'auto' | null;
+  @Column({ type: 'varchar', length: 10 }) channel: Channel;
+  @Column({ type: 'varchar', length: 5 }) language: Language;
+  @Column({ name: 'queue_id', type: 'varchar', length: 36 }) queueId: string;
+  @Column({ name: 'assignee_id', type: 'varchar', length: 36, nullable: true }) assigneeId: string | null;
+  @Column({ name: 'customer_id', type: 'varchar', length: 36 }) customerId: string;
+  @Column({ name: 'booking_reference', type: 'varchar', length: 40, nullable: true }) bookingReference:
+    string | null;
+  /** JSON array of lower-case tags. */
+  @Column({ type: 'text' }) tags: string;
+  @Column({ name: 'merged_into_id', type: 'varchar', length: 36, nullable: true }) mergedIntoId:
+    string | null;
+  /** Optimistic lock: every change to the ticket or its thread adds one. */
+  @Column({ type: 'int', default: 1 }) version: number;
+  @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt: Date;
+  @Column({ name: 'updated_at', type: 'datetime', precision: 3 }) updatedAt: Date;
+  @Column({ name: 'first_responded_at', type: 'datetime', precision: 3, nullable: true })
+  firstRespondedAt: Date | null;
+  @Column({ name: 'last_customer_message_at', type: 'datetime', precision: 3, nullable: true })
+  lastCustomerMessageAt: Date | null;
+  @Column({ name: 'last_agent_message_at', type: 'datetime', precision: 3, nullable: true })
+  lastAgentMessageAt: Date | null;
+  @Column({ name: 'resolved_at', type: 'datetime', precision: 3, nullable: true }) resolvedAt: Date | null;
+  @Column({ name: 'closed_at', type: 'datetime', precision: 3, nullable: true }) closedAt: Date | null;
+}
+
+@Entity('ticket_numbers')
+export class TicketNumber {
+  @PrimaryGeneratedColumn('increment') id: number;
+  @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt: Date;
+}
+
+/** The first ticket is OT#100001: six digits from the start, so numbers never look like amounts or dates. */
+export const FIRST_TICKET_NUMBER = 100_000;

@@ -1,0 +1,51 @@
+import { Brackets, EntityManager, In, IsNull } from 'typeorm';
+import { CursorPosition, decodeCursor, toPage } from '../common/http/cursor.js';
+import { foldForSearch, LIKE_ESCAPE, likeContains } from '../common/text/search-text.js';
+import type { Priority } from './ticket.entity.js';
+import { Ticket } from './ticket.entity.js';
+import type { TicketState } from './ticket-state.rules.js';
+
+export interface TicketFilter {
+  queueId?: string;
+  state?: TicketState[];
+  priority?: Priority[];
+  /** An agent id, or 'none' for unassigned. */
+  assigneeId?: string;
+  customerId?: string;
+  text?: string;
+  cursor?: string;
+  limit: number;
+}
+
+/** Tickets newest first, filtered, one keyset page at a time (indexes idx_tickets_*). */
+export async function listTickets(em: EntityManager, filter: TicketFilter) {
+  const query = em.createQueryBuilder(Ticket, 'ticket');
+  if (filter.queueId) query.andWhere('ticket.queueId = :queueId', { queueId: filter.queueId });
+  if (filter.state?.length) query.andWhere({ state: In(filter.state) });
+  if (filter.priority?.length) query.andWhere({ priority: In(filter.priority) });
+  if (filter.assigneeId === 'none') query.andWhere({ assigneeId: IsNull() });
+  else if (filter.assigneeId)
+    query.andWhere('ticket.assigneeId = :assigneeId', { assigneeId: filter.assigneeId });
+  if (filter.customerId) query.andWhere('ticket.customerId = :customerId', { customerId: filter.customerId });
+  if (filter.text) {
+    query.andWhere(`ticket.searchText LIKE :text ${LIKE_ESCAPE}`, {
+      text: likeContains(foldForSearch(filter.text)),
+    });
+  }
+  if (filter.cursor) {
+    const { at, id } = decodeCursor(filter.cursor);
+    query.andWhere(
+      new Brackets((after) =>
+        after
+          .where('ticket.createdAt < :at', { at })
+          .orWhere('ticket.createdAt = :at AND ticket.id < :id', { id }),
+      ),
+    );
+  }
+  const rows = await query
+    .orderBy('ticket.createdAt', 'DESC')
+    .addOrderBy('ticket.id', 'DESC')
+    .take(filter.limit + 1)
+    .getMany();
+  return toPage(rows, filter.limit, (ticket): CursorPosition => ({ at: ticket.createdAt, id: ticket.id }));
+}
