@@ -1,16 +1,19 @@
-import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { type INestApplication, ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
+import type { Logger as Pino } from 'pino';
 import { DomainErrorFilter } from './common/errors/domain-error.filter.js';
 import { validationFailed } from './common/errors/validation.js';
 import { NormalizeUnicodePipe } from './common/http/normalize-unicode.pipe.js';
+import { requestLogger } from './common/logging.js';
 import type { AppConfig } from './config/app-config.js';
 
 /** Everything main.ts and the e2e tests both need, so tests drive the app exactly as it runs. */
-export function configureApp(app: NestExpressApplication, config: AppConfig): void {
+export function configureApp(app: NestExpressApplication, config: AppConfig, logger: Pino): void {
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  app.use(requestLogger(logger));
   app.use(helmet());
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { configureApp } from './app.setup.js';
+import { createRootLogger, PinoNestLogger } from './common/logging.js';
 import { ConfigurationError, loadAppConfig } from './config/app-config.js';
 import { loadDotEnv } from './config/dotenv.js';
 
@@ -17,16 +17,14 @@ async function bootstrap(): Promise<void> {
     for (const line of error.message.split('\n')) console.error(`Configuration error: ${line}`);
     process.exit(1);
   }
+  const logger = createRootLogger(config);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    bufferLogs: true,
+    logger: new PinoNestLogger(logger),
     bodyParser: false,
   });
-  app.useLogger(app.get(Logger));
-  configureApp(app, config);
+  configureApp(app, config, logger);
   await app.listen(config.port, config.host);
-  app
-    .get(Logger)
-    .log(`Offtrack Care is listening on http://${config.host}:${config.port} (${config.database.type})`);
+  logger.info(`Offtrack Care is listening on http://${config.host}:${config.port} (${config.database.type})`);
 }
 
 void bootstrap();

@@ -3,8 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, EntityManager, Repository } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
 import { Clock } from '../common/clock.js';
-import { CursorPosition, decodeCursor, toPage } from '../common/http/cursor.js';
-import { AuditEvent, AuditRecordType } from './audit-event.entity.js';
+import { type CursorPosition, decodeCursor, toPage } from '../common/http/cursor.js';
+import { AuditEvent, type AuditRecordType } from './audit-event.entity.js';
 
 export interface AuditEntry {
   action: string;

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, IsNull, Repository } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { NotFound } from '../common/errors/domain-error.js';
-import { AccessToken, AccessTokenKind } from './access-token.entity.js';
+import { AccessToken, type AccessTokenKind } from './access-token.entity.js';
 import { Agent } from './agent.entity.js';
 import { hashAccessToken, newAccessToken } from './credentials.js';
 

@@ -6,7 +6,7 @@ import { Clock } from '../common/clock.js';
 import { isUniqueViolation } from '../common/errors/database-errors.js';
 import { NotFound } from '../common/errors/domain-error.js';
 import { AccessToken } from './access-token.entity.js';
-import { AccessTokensService, IssuedToken } from './access-tokens.service.js';
+import { AccessTokensService, type IssuedToken } from './access-tokens.service.js';
 import { Agent } from './agent.entity.js';
 import { AgentEmailTaken } from './auth.errors.js';
 import { hashPassword } from './credentials.js';

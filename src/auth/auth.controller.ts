@@ -1,6 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
 import { ApiErrors, ApiSecured } from '../common/http/api-errors.decorator.js';
 import { Agent } from './agent.entity.js';
 import {
@@ -10,6 +9,7 @@ import {
   Public,
 } from './auth.decorators.js';
 import { AuthService } from './auth.service.js';
+import { LoginRateLimitGuard } from './login-rate-limit.guard.js';
 import { AgentView, toAgentView } from './dto/agent.view.js';
 import { ChangePasswordDto, LoginDto, LoginView } from './dto/login.dto.js';
 
@@ -20,7 +20,7 @@ export class AuthController {
 
   @Post('login')
   @Public()
-  @UseGuards(ThrottlerGuard)
+  @UseGuards(LoginRateLimitGuard)
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in with e-mail and password; returns a bearer token' })
   @ApiErrors(400, 401, 429)

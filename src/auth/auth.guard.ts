@@ -1,6 +1,6 @@
 import {
-  CanActivate,
-  ExecutionContext,
+  type CanActivate,
+  type ExecutionContext,
   ForbiddenException,
   Injectable,
   UnauthorizedException,
@@ -8,12 +8,12 @@ import {
 import { Reflector } from '@nestjs/core';
 import {
   ALLOWED_BEFORE_PASSWORD_CHANGE,
-  AuthenticatedRequest,
+  type AuthenticatedRequest,
   IS_PUBLIC,
   REQUIRED_ROLE,
 } from './auth.decorators.js';
 import { AuthService } from './auth.service.js';
-import { hasRole, Role } from './role.js';
+import { hasRole, type Role } from './role.js';
 
 /** The global guard: every route needs a valid bearer token and a large enough role unless marked @Public(). */
 @Injectable()

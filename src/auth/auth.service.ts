@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
 import { Clock } from '../common/clock.js';
-import { AccessTokensService, IssuedToken } from './access-tokens.service.js';
+import { AccessTokensService, type IssuedToken } from './access-tokens.service.js';
 import { Agent } from './agent.entity.js';
 import { AccountLocked, InvalidCredentials, PasswordNotAccepted } from './auth.errors.js';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './credentials.js';
@@ -58,7 +58,7 @@ export class AuthService {
   /** Replaces the agent's password; every other token of theirs stops working. */
   async changePassword(agent: Agent, currentPassword: string, newPassword: string, keepTokenId: string) {
     if (!agent.passwordHash || !(await verifyPassword(agent.passwordHash, currentPassword))) {
-      throw new InvalidCredentials();
+      throw new PasswordNotAccepted('The current password is wrong');
     }
     if (newPassword === currentPassword)
       throw new PasswordNotAccepted('The new password must differ from the old');

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Params } from 'nestjs-pino';
+import type { LoggerService } from '@nestjs/common';
+import { pino, type Logger as Pino } from 'pino';
+import { pinoHttp } from 'pino-http';
 import type { AppConfig } from '../config/app-config.js';
 
 const EMAIL = /([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9.-]+\.[A-Za-z]{2,})/g;
@@ -13,51 +15,96 @@ export function maskEmails(text: string): string {
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /**
- * Structured JSON logs (pino) with a request id on every line. Tokens, passwords and cookies are redacted
- * and e-mail addresses masked wherever they appear, including in URLs and messages.
+ * Structured JSON logs with pino. Tokens, passwords and cookies are redacted and e-mail addresses masked
+ * wherever they appear in a message or a URL.
  */
-export function loggerParams(config: AppConfig): Params {
-  return {
-    pinoHttp: {
-      level: config.logLevel,
-      genReqId: (request: IncomingMessage, response: ServerResponse) => {
-        const incoming = request.headers['x-request-id'];
-        const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-        response.setHeader('x-request-id', id);
-        return id;
-      },
-      redact: {
-        paths: [
-          'req.headers.authorization',
-          'req.headers.cookie',
-          'res.headers["set-cookie"]',
-          '*.password',
-          '*.currentPassword',
-          '*.newPassword',
-          '*.token',
-          '*.appSecret',
-          '*.url',
-        ],
-        censor: '[redacted]',
-      },
-      serializers: {
-        req: (request: { id: string; method: string; url: string }) => ({
-          id: request.id,
-          method: request.method,
-          url: maskEmails(request.url),
-        }),
-      },
-      hooks: {
-        logMethod(args, method) {
-          method.apply(
-            this,
-            args.map((arg) => (typeof arg === 'string' ? maskEmails(arg) : arg)) as Parameters<typeof method>,
-          );
-        },
-      },
-      customLogLevel: (_request, response, error) =>
-        error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
-      autoLogging: { ignore: (request) => request.url?.startsWith('/health') ?? false },
+export function createRootLogger(config: Pick<AppConfig, 'logLevel'>): Pino {
+  return pino({
+    level: config.logLevel,
+    redact: {
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'res.headers["set-cookie"]',
+        '*.password',
+        '*.currentPassword',
+        '*.newPassword',
+        '*.token',
+        '*.appSecret',
+      ],
+      censor: '[redacted]',
     },
-  };
+    hooks: {
+      logMethod(args, method) {
+        method.apply(
+          this,
+          args.map((arg) => (typeof arg === 'string' ? maskEmails(arg) : arg)) as Parameters<typeof method>,
+        );
+      },
+    },
+  });
+}
+
+/** One access-log line per request, with the request id that error responses and audit events carry too. */
+export function requestLogger(root: Pino) {
+  return pinoHttp({
+    logger: root,
+    genReqId: (request: IncomingMessage, response: ServerResponse) => {
+      const incoming = request.headers['x-request-id'];
+      const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+      response.setHeader('x-request-id', id);
+      return id;
+    },
+    serializers: {
+      req: (request: { id: string; method: string; url: string }) => ({
+        id: request.id,
+        method: request.method,
+        url: maskEmails(request.url),
+      }),
+      res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+    },
+    customLogLevel: (_request, response, error) =>
+      error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
+    autoLogging: { ignore: (request) => request.url?.startsWith('/health') ?? false },
+  });
+}
+
+/** Nest's Logger calls, written through pino: `logger.log({ ticketId }, 'ticket created')` keeps the fields. */
+export class PinoNestLogger implements LoggerService {
+  constructor(private readonly root: Pino) {}
+
+  log(message: unknown, ...params: unknown[]) {
+    this.write('info', message, params);
+  }
+  error(message: unknown, ...params: unknown[]) {
+    this.write('error', message, params);
+  }
+  warn(message: unknown, ...params: unknown[]) {
+    this.write('warn', message, params);
+  }
+  debug(message: unknown, ...params: unknown[]) {
+    this.write('debug', message, params);
+  }
+  verbose(message: unknown, ...params: unknown[]) {
+    this.write('trace', message, params);
+  }
+  fatal(message: unknown, ...params: unknown[]) {
+    this.write('fatal', message, params);
+  }
+
+  private write(
+    level: 'info' | 'error' | 'warn' | 'debug' | 'trace' | 'fatal',
+    message: unknown,
+    params: unknown[],
+  ) {
+    const context = typeof params.at(-1) === 'string' ? (params.pop() as string) : undefined;
+    if (message !== null && typeof message === 'object') {
+      const text = typeof params[0] === 'string' ? params[0] : undefined;
+      this.root[level]({ context, ...(message as object) }, text);
+    } else {
+      // Nest's own error calls pass the stack as the next argument.
+      const detail = typeof params[0] === 'string' ? params[0] : undefined;
+      this.root[level]({ context, ...(detail ? { detail } : {}) }, String(message));
+    }
+  }
 }

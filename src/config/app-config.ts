@@ -74,7 +74,7 @@ export function loadAppConfig(source: NodeJS.ProcessEnv = process.env): AppConfi
     enableImplicitConversion: true,
     exposeDefaultValues: true,
   });
-  const errors = validateSync(env, { forbidUnknownValues: false });
+  const errors = validateSync(env, { forbidUnknownValues: false, stopAtFirstError: true });
   if (errors.length > 0) throw new ConfigurationError(describeEnvironmentErrors(errors, raw));
   if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
     throw new ConfigurationError('ADMIN_EMAIL and ADMIN_PASSWORD must be set together');

@@ -1,4 +1,4 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { AppConfig } from './app-config.js';
 
 /** Makes the AppConfig loaded once at boot (main.ts) or built by a test injectable everywhere. */

@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -19,7 +20,7 @@ const toBoolean = ({ value }: { value: unknown }) =>
 
 /** The environment variables Offtrack Care reads, as validated at boot. README.md documents each one. */
 export class Environment {
-  @IsOptional() @IsInt() @Min(1) @Max(65535) PORT: number = 3000;
+  @IsOptional() @Min(1) @Max(65535) @IsInt() PORT: number = 3000;
   @IsOptional() @IsString() HOST: string = '0.0.0.0';
 
   @IsOptional()
@@ -53,11 +54,11 @@ export class Environment {
   @IsTimeZone({ message: 'must be an IANA time zone such as Asia/Ho_Chi_Minh' })
   DEFAULT_TIME_ZONE: string = 'Asia/Ho_Chi_Minh';
 
-  @IsOptional() @IsInt() @Min(1) @Max(100) LOGIN_MAX_FAILURES: number = 5;
-  @IsOptional() @IsInt() @Min(1) @Max(1440) LOGIN_LOCK_MINUTES: number = 15;
-  @IsOptional() @IsInt() @Min(1) @Max(10000) LOGIN_RATE_PER_MINUTE: number = 20;
-  @IsOptional() @IsInt() @Min(1) @Max(3650) SESSION_TOKEN_DAYS: number = 30;
-  @IsOptional() @IsInt() @Min(0) @Max(600000) SHUTDOWN_GRACE_MS: number = 10000;
+  @IsOptional() @Min(1) @Max(100) @IsInt() LOGIN_MAX_FAILURES: number = 5;
+  @IsOptional() @Min(1) @Max(1440) @IsInt() LOGIN_LOCK_MINUTES: number = 15;
+  @IsOptional() @Min(1) @Max(10000) @IsInt() LOGIN_RATE_PER_MINUTE: number = 20;
+  @IsOptional() @Min(1) @Max(3650) @IsInt() SESSION_TOKEN_DAYS: number = 30;
+  @IsOptional() @Min(0) @Max(600000) @IsInt() SHUTDOWN_GRACE_MS: number = 10000;
 }
 
 /** Variables whose values must never be echoed, even in a validation error. */

@@ -11,7 +11,7 @@ import { Customer, CustomerEmail, CustomerPhone } from './customer.entity.js';
 import { CustomerEmailTaken, InvalidPhoneNumber } from './customer.errors.js';
 import { diffCustomer, PERSONAL_FIELDS } from './customer-changes.rules.js';
 import { CreateCustomerDto, SearchCustomersQuery, UpdateCustomerDto } from './dto/customer.dto.js';
-import { CustomerRecord } from './dto/customer.view.js';
+import { type CustomerRecord } from './dto/customer.view.js';
 import { toE164 } from './phone-number.js';
 
 export interface CustomerContact {

@@ -1,4 +1,4 @@
-import { CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 
 /**
  * The E.164 form of a phone number as a person typed it, or null if it is not a valid number.

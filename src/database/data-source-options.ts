@@ -13,7 +13,7 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
     migrations,
     migrationsTableName: 'schema_migrations',
     synchronize: false,
-    logging: ['error' as const],
+    logging: false,
   };
   if (database.type === 'sqlite') {
     mkdirSync(dirname(database.path), { recursive: true });

@@ -9,8 +9,8 @@ import { AddNoteDto, RecordCustomerMessageDto, ReplyToTicketDto } from './dto/ti
 import { MessageView, TicketView, toMessageView } from './dto/ticket.view.js';
 import type { Ticket } from './ticket.entity.js';
 import { StateMoveRefused } from './ticket.errors.js';
-import { stateAfterAgentReply, stateAfterCustomerMessage, StateMove } from './ticket-state.rules.js';
-import { NewMessage, stateChange, TicketChange, TicketsService } from './tickets.service.js';
+import { stateAfterAgentReply, stateAfterCustomerMessage, type StateMove } from './ticket-state.rules.js';
+import { type NewMessage, stateChange, type TicketChange, TicketsService } from './tickets.service.js';
 
 export interface MessageAdded {
   ticket: TicketView;

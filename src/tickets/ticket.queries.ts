@@ -1,5 +1,5 @@
 import { Brackets, EntityManager, In, IsNull } from 'typeorm';
-import { CursorPosition, decodeCursor, toPage } from '../common/http/cursor.js';
+import { type CursorPosition, decodeCursor, toPage } from '../common/http/cursor.js';
 import { foldForSearch, LIKE_ESCAPE, likeContains } from '../common/text/search-text.js';
 import type { Priority } from './ticket.entity.js';
 import { Ticket } from './ticket.entity.js';

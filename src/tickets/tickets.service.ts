@@ -11,7 +11,7 @@ import { foldForSearch } from '../common/text/search-text.js';
 import type { Customer } from '../customers/customer.entity.js';
 import { CustomersService } from '../customers/customers.service.js';
 import { QueuesService } from '../queues/queues.service.js';
-import { AttachmentFile, AttachmentsService } from './attachments.service.js';
+import { type AttachmentFile, AttachmentsService } from './attachments.service.js';
 import { Category } from './category.entity.js';
 import { CreateTicketDto, ListTicketsQuery, UpdateTicketDto } from './dto/ticket.dto.js';
 import {
@@ -22,12 +22,12 @@ import {
   toTicketEventView,
   toTicketView,
 } from './dto/ticket.view.js';
-import { Message, MessageAuthorType, MessageDirection } from './message.entity.js';
-import { TicketEvent, TicketEventKind } from './ticket-event.entity.js';
+import { Message, type MessageAuthorType, type MessageDirection } from './message.entity.js';
+import { TicketEvent, type TicketEventKind } from './ticket-event.entity.js';
 import { displayNumber, FIRST_TICKET_NUMBER, Ticket, TicketNumber } from './ticket.entity.js';
 import { StateMoveRefused, TicketChanged, UnknownCategory } from './ticket.errors.js';
 import { listTickets } from './ticket.queries.js';
-import { changeState, TicketState } from './ticket-state.rules.js';
+import { changeState, type TicketState } from './ticket-state.rules.js';
 
 export interface TicketChange {
   kind: TicketEventKind;

@@ -12,7 +12,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { ROLES, Role } from '../role.js';
+import { ROLES, type Role } from '../role.js';
 
 export class CreateAgentDto {
   @ApiProperty({ example: 'lan.nguyen@offtrack.vn' }) @IsEmail() @MaxLength(254) email: string;

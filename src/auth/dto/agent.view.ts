@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ROLES, Role } from '../role.js';
+import { ROLES, type Role } from '../role.js';
 import type { Agent } from '../agent.entity.js';
 import type { AccessToken } from '../access-token.entity.js';
 

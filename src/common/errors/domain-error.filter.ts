@@ -1,7 +1,14 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
-import { DomainError, DomainErrorKind } from './domain-error.js';
+import { DomainError, type DomainErrorKind } from './domain-error.js';
 import { ErrorResponse } from './error-response.js';
 
 function statusOf(kind: DomainErrorKind): number {

@@ -17,7 +17,7 @@ import {
   Min,
   MinLength,
   registerDecorator,
-  ValidationArguments,
+  type ValidationArguments,
 } from 'class-validator';
 import { toE164 } from '../phone-number.js';
 

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner, Table } from 'typeorm';
+import { type MigrationInterface, type QueryRunner, Table } from 'typeorm';
 import { id, ref, str, text, time } from '../column-types.js';
 
 export class CreateAuditEvents1764028800002 implements MigrationInterface {

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner, Table } from 'typeorm';
+import { type MigrationInterface, type QueryRunner, Table } from 'typeorm';
 import { bool, id, int, ref, str, time } from '../column-types.js';
 
 const ownedByCustomer = (table: string) => ({

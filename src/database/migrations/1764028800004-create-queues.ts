@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { MigrationInterface, QueryRunner, Table } from 'typeorm';
+import { type MigrationInterface, type QueryRunner, Table } from 'typeorm';
 import { bool, insertSeedRows, id, ref, seedTime, str, time } from '../column-types.js';
 
 /** The queues DESIGN.md §3 names; General takes whatever no rule routes elsewhere. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { MigrationInterface, QueryRunner, Table, TableForeignKeyOptions } from 'typeorm';
+import { type MigrationInterface, type QueryRunner, Table, type TableForeignKeyOptions } from 'typeorm';
 import {
   bool,
   insertSeedRows,

@@ -19,8 +19,15 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '../../common/http/cursor.js';
-import { CHANNELS, Channel, Language, LANGUAGES, Priority, PRIORITIES } from '../ticket.entity.js';
-import { TICKET_STATES, TicketState } from '../ticket-state.rules.js';
+import {
+  CHANNELS,
+  type Channel,
+  type Language,
+  LANGUAGES,
+  type Priority,
+  PRIORITIES,
+} from '../ticket.entity.js';
+import { TICKET_STATES, type TicketState } from '../ticket-state.rules.js';
 
 const MAX_BODY = 100_000;
 

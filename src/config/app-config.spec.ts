@@ -1,0 +1,53 @@
+import { ConfigurationError, loadAppConfig } from './app-config.js';
+
+const base = { SQLITE_PATH: '/tmp/offtrack-care-config-test/care.sqlite', APP_SECRET: 'x'.repeat(40) };
+
+function errorOf(env: Record<string, string>): string {
+  try {
+    loadAppConfig({ ...base, ...env });
+  } catch (error) {
+    if (error instanceof ConfigurationError) return error.message;
+    throw error;
+  }
+  throw new Error('expected a configuration error');
+}
+
+describe('loadAppConfig', () => {
+  it('runs on defaults: SQLite under data/, port 3000, Asia/Ho_Chi_Minh', () => {
+    const config = loadAppConfig(base);
+    expect(config.port).toBe(3000);
+    expect(config.database).toEqual({ type: 'sqlite', path: base.SQLITE_PATH });
+    expect(config.defaultTimeZone).toBe('Asia/Ho_Chi_Minh');
+  });
+
+  it('switches to MySQL/MariaDB with DATABASE_URL', () => {
+    const config = loadAppConfig({ ...base, DATABASE_URL: 'mysql://care:pw@db:3306/offtrack_care' });
+    expect(config.database).toEqual({
+      type: 'mysql',
+      url: 'mysql://care:pw@db:3306/offtrack_care',
+      database: 'offtrack_care',
+    });
+  });
+
+  it('names the variable and what is wrong', () => {
+    expect(errorOf({ PORT: 'eighty' })).toBe('PORT must be an integer number (got "eighty")');
+    expect(errorOf({ DEFAULT_TIME_ZONE: 'Saigon' })).toBe(
+      'DEFAULT_TIME_ZONE must be an IANA time zone such as Asia/Ho_Chi_Minh (got "Saigon")',
+    );
+  });
+
+  it('never echoes a secret in an error', () => {
+    const message = errorOf({ APP_SECRET: 'short-secret-value', DATABASE_URL: 'postgres://u:hunter2@h/db' });
+    expect(message).toContain('APP_SECRET must be at least 32 characters long');
+    expect(message).toContain('DATABASE_URL must look like mysql://user:pass@host:3306/database');
+    expect(message).not.toContain('short-secret-value');
+    expect(message).not.toContain('hunter2');
+  });
+
+  it('requires APP_SECRET in production (with DATABASE_URL) and admin e-mail and password together', () => {
+    expect(errorOf({ APP_SECRET: '', DATABASE_URL: 'mysql://u:p@h:3306/db' })).toMatch(
+      /^APP_SECRET is required/,
+    );
+    expect(errorOf({ ADMIN_EMAIL: 'a@b.vn' })).toBe('ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
+  });
+});

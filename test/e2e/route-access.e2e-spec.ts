@@ -1,0 +1,125 @@
+import { RequestMethod } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
+import { AgentsService } from '../../src/auth/agents.service.js';
+import { IS_PUBLIC, REQUIRED_ROLE } from '../../src/auth/auth.decorators.js';
+import { ROLES } from '../../src/auth/role.js';
+import type { Role } from '../../src/auth/role.js';
+import { givenAgent } from '../support/factories.js';
+import type { SignedInAgent } from '../support/factories.js';
+import { startTestApp } from '../support/test-app.js';
+import type { TestApp } from '../support/test-app.js';
+
+/** Routes anyone may call, on purpose. Anything else public is a hole this test must catch. */
+const PUBLIC_BY_INTENT = ['POST /api/v1/auth/login', 'GET /health/live', 'GET /health/ready'];
+
+interface Route {
+  method: string;
+  path: string;
+  isPublic: boolean;
+  role: Role;
+}
+
+function registeredRoutes(t: TestApp): Route[] {
+  const discovery = t.get(DiscoveryService);
+  const scanner = t.get(MetadataScanner);
+  const reflector = t.get(Reflector);
+  return discovery.getControllers().flatMap(({ instance, metatype }) => {
+    const prefix = Reflect.getMetadata(PATH_METADATA, metatype!) as string;
+    const prototype = Object.getPrototypeOf(instance);
+    return scanner.getAllMethodNames(prototype).flatMap((name) => {
+      const handler = prototype[name];
+      const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
+      if (path === undefined) return [];
+      const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
+      const targets = [handler, metatype!];
+      return [
+        {
+          method,
+          path: `/${[prefix, path].filter((part) => part && part !== '/').join('/')}`.replace(/\/+/g, '/'),
+          isPublic: reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets) ?? false,
+          role: reflector.getAllAndOverride<Role>(REQUIRED_ROLE, targets) ?? 'agent',
+        },
+      ];
+    });
+  });
+}
+
+/** A concrete URL for a route: every :param becomes a well-formed id that does not exist. */
+const concrete = (path: string) => path.replace(/:\w+/g, '00000000-0000-4000-8000-000000000000');
+
+describe('every route is authorised by role (default deny)', () => {
+  let t: TestApp;
+  let routes: Route[];
+  const as: Partial<Record<Role, SignedInAgent>> = {};
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    routes = registeredRoutes(t);
+    for (const role of ROLES) as[role] = await givenAgent(t, role);
+  });
+  afterAll(() => t.close());
+
+  it('finds the routes the app serves', () => {
+    expect(routes.length).toBeGreaterThan(20);
+    const expressRoutes = (
+      t.app.getHttpAdapter().getInstance().router.stack as { route?: { path: string } }[]
+    )
+      .filter((layer) => layer.route)
+      .map((layer) => layer.route!.path)
+      .filter((path) => !path.startsWith('/api/docs'));
+    expect(new Set(expressRoutes)).toEqual(new Set(routes.map((route) => route.path)));
+  });
+
+  it('marks exactly the intended routes public', () => {
+    const isPublic = routes.filter((route) => route.isPublic).map((route) => `${route.method} ${route.path}`);
+    expect(isPublic.sort()).toEqual([...PUBLIC_BY_INTENT].sort());
+  });
+
+  it('refuses anonymous callers with 401 on every other route', async () => {
+    for (const route of routes.filter((candidate) => !candidate.isPublic)) {
+      const response = await t.http()[route.method.toLowerCase() as 'get'](concrete(route.path)).send({});
+      expect(`${route.method} ${route.path} → ${response.status}`).toBe(
+        `${route.method} ${route.path} → 401`,
+      );
+    }
+  });
+
+  it('refuses callers whose role is too small with 403, and lets the right role through the guard', async () => {
+    for (const route of routes.filter((candidate) => !candidate.isPublic)) {
+      // A fresh token per call: some routes (logout, password change) end the token they are called with.
+      const call = async (role: Role) => {
+        const { token } = await t
+          .get(AgentsService)
+          .issuePersonalToken(as[role]!.agent.id, { name: 'route test' });
+        return t
+          .http()
+          [route.method.toLowerCase() as 'get'](concrete(route.path))
+          .set('Authorization', `Bearer ${token}`)
+          .send({});
+      };
+      for (const role of ROLES) {
+        const status = (await call(role)).status;
+        const label = `${route.method} ${route.path} as ${role}`;
+        if (ROLES.indexOf(role) < ROLES.indexOf(route.role))
+          expect(`${label} → ${status}`).toBe(`${label} → 403`);
+        else
+          expect(`${label} → ${status === 401 || status === 403 ? status : 'passed the guard'}`).toBe(
+            `${label} → passed the guard`,
+          );
+      }
+    }
+  });
+
+  it('serves OpenAPI documents for every route', async () => {
+    const { body } = await t.http().get('/api/docs-json').expect(200);
+    for (const route of routes) {
+      const documented = body.paths[route.path.replace(/:(\w+)/g, '{$1}')]?.[route.method.toLowerCase()];
+      expect(`${route.method} ${route.path}: ${documented ? 'documented' : 'missing'}`).toBe(
+        `${route.method} ${route.path}: documented`,
+      );
+    }
+    expect(body.components.schemas.ErrorResponse).toBeDefined();
+    await t.http().get('/api/docs').expect(200);
+  });
+});
