@@ -2,7 +2,7 @@
 // Usage: node scripts/bench.mjs <name>   (npm run bench -- <name>)
 // SQLite by default; set DATABASE_URL=mysql://user:pass@host:port/db to use a throwaway database on that server.
 // Progress goes to stderr so that stdout holds nothing but the report.
-/* global fetch, AbortSignal */
+/* global fetch, AbortController, AbortSignal */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
@@ -27,7 +27,7 @@ const STOP_TIMEOUT_MS = 30_000;
 const log = (...parts) => console.error('[bench]', ...parts);
 
 // ---------------------------------------------------------------------------------------------------------
-// Cleanup: the database and the app must go away on success, on failure and on Ctrl-C alike.
+// Cleanup: the app and the database must go away on success, on failure and on Ctrl-C alike.
 
 const cleanups = [];
 
@@ -41,11 +41,13 @@ async function runCleanups() {
   }
 }
 
+// A signal stops the load and unwinds the run like a failure, so the cleanups still happen in order.
+const interruption = new AbortController();
 for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, async () => {
-    log(`${signal}: cleaning up`);
-    await runCleanups();
-    process.exit(130);
+  process.once(signal, () => {
+    log(`${signal}: stopping`);
+    process.exitCode = 130;
+    interruption.abort(new Error(`interrupted by ${signal}`));
   });
 }
 
@@ -143,6 +145,7 @@ function freePort() {
 async function waitUntilReady(app) {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
+    interruption.signal.throwIfAborted();
     if (app.child.exitCode !== null || app.child.signalCode !== null) {
       throw new Error('the app exited before it was ready (see its output above)');
     }
@@ -203,6 +206,7 @@ async function call(app, method, path, { token, body, expect }) {
       ...(body && { 'content-type': 'application/json' }),
     },
     body: body && JSON.stringify(body),
+    signal: interruption.signal,
   });
   const text = await response.text();
   if (response.status !== expect) {
@@ -220,8 +224,9 @@ async function login(app) {
 
 /** Runs autocannon at a fixed overall rate; returns the figures for one step. */
 async function loadStep(app, { rate, durationS, connections, token, request }) {
+  interruption.signal.throwIfAborted();
   const stopWatching = watchRss(app.pid);
-  const result = await autocannon({
+  const run = autocannon({
     url: app.baseUrl,
     connections,
     overallRate: rate,
@@ -232,6 +237,11 @@ async function loadStep(app, { rate, durationS, connections, token, request }) {
     // low samples and pull the percentiles down.
     ignoreCoordinatedOmission: true,
   });
+  const stop = () => run.stop();
+  interruption.signal.addEventListener('abort', stop);
+  const result = await run;
+  interruption.signal.removeEventListener('abort', stop);
+  interruption.signal.throwIfAborted();
   return {
     requestedRate: rate,
     achievedRate: result.requests.average,
@@ -419,6 +429,7 @@ async function main() {
 }
 
 main().catch((error) => {
+  if (interruption.signal.aborted) return log(error.message);
   log('failed:', error.stack ?? error);
   process.exitCode = 1;
 });
