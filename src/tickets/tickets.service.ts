@@ -149,6 +149,12 @@ export class TicketsService {
     });
   }
 
+  categories(): Promise<Category[]> {
+    return this.dataSource
+      .getRepository(Category)
+      .find({ where: { isActive: true }, order: { sortOrder: 'ASC' } });
+  }
+
   async events(id: string) {
     await this.load(this.dataSource.manager, id);
     const events = await this.dataSource
