@@ -27,7 +27,8 @@ export function configureApp(app: NestExpressApplication, config: AppConfig, log
     }),
   );
   app.useGlobalFilters(new DomainErrorFilter());
-  app.enableShutdownHooks();
+  // On SIGTERM: readiness turns 503, in-flight requests finish during the grace period, then exit 0.
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   setUpApiDocs(app);
 }
 

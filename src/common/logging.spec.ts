@@ -1,4 +1,4 @@
-import { maskEmails } from './logging.js';
+import { maskEmails, maskUrl } from './logging.js';
 
 describe('maskEmails', () => {
   it('masks addresses in free text and URLs', () => {
@@ -12,5 +12,17 @@ describe('maskEmails', () => {
 
   it('leaves text without addresses alone', () => {
     expect(maskEmails('ticket OT#100231 created')).toBe('ticket OT#100231 created');
+  });
+});
+
+describe('maskUrl', () => {
+  it('masks percent-encoded addresses in query strings', () => {
+    expect(maskUrl('/api/v1/customers?email=secret.person%40example.vn')).toBe(
+      '/api/v1/customers?email=s***@example.vn',
+    );
+  });
+
+  it('still masks a URL with a malformed escape', () => {
+    expect(maskUrl('/x?email=a.b@c.vn&bad=%E0%A4%A')).toBe('/x?email=a***@c.vn&bad=%E0%A4%A');
   });
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { LoggerService } from '@nestjs/common';
-import { pino, type Logger as Pino } from 'pino';
+import { pino, type DestinationStream, type Logger as Pino } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { AppConfig } from '../config/app-config.js';
 
@@ -12,37 +12,51 @@ export function maskEmails(text: string): string {
   return text.replace(EMAIL, '$1***@$2');
 }
 
+/** A URL as logged: decoded first, so "a%40b.vn" in a query string is masked like "a@b.vn". */
+export function maskUrl(url: string): string {
+  let decoded = url;
+  try {
+    decoded = decodeURIComponent(url);
+  } catch {
+    // a malformed escape: mask what is there
+  }
+  return maskEmails(decoded);
+}
+
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /**
  * Structured JSON logs with pino. Tokens, passwords and cookies are redacted and e-mail addresses masked
  * wherever they appear in a message or a URL.
  */
-export function createRootLogger(config: Pick<AppConfig, 'logLevel'>): Pino {
-  return pino({
-    level: config.logLevel,
-    redact: {
-      paths: [
-        'req.headers.authorization',
-        'req.headers.cookie',
-        'res.headers["set-cookie"]',
-        '*.password',
-        '*.currentPassword',
-        '*.newPassword',
-        '*.token',
-        '*.appSecret',
-      ],
-      censor: '[redacted]',
-    },
-    hooks: {
-      logMethod(args, method) {
-        method.apply(
-          this,
-          args.map((arg) => (typeof arg === 'string' ? maskEmails(arg) : arg)) as Parameters<typeof method>,
-        );
+export function createRootLogger(config: Pick<AppConfig, 'logLevel'>, destination?: DestinationStream): Pino {
+  return pino(
+    {
+      level: config.logLevel,
+      redact: {
+        paths: [
+          'req.headers.authorization',
+          'req.headers.cookie',
+          'res.headers["set-cookie"]',
+          '*.password',
+          '*.currentPassword',
+          '*.newPassword',
+          '*.token',
+          '*.appSecret',
+        ],
+        censor: '[redacted]',
+      },
+      hooks: {
+        logMethod(args, method) {
+          method.apply(
+            this,
+            args.map((arg) => (typeof arg === 'string' ? maskEmails(arg) : arg)) as Parameters<typeof method>,
+          );
+        },
       },
     },
-  });
+    destination,
+  );
 }
 
 /** One access-log line per request, with the request id that error responses and audit events carry too. */
@@ -59,7 +73,7 @@ export function requestLogger(root: Pino) {
       req: (request: { id: string; method: string; url: string }) => ({
         id: request.id,
         method: request.method,
-        url: maskEmails(request.url),
+        url: maskUrl(request.url),
       }),
       res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
     },

@@ -5,12 +5,13 @@ import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import mysql from 'mysql2/promise';
+import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module.js';
 import { configureApp } from '../../src/app.setup.js';
 import { AppConfig, loadAppConfig } from '../../src/config/app-config.js';
-import { createRootLogger } from '../../src/common/logging.js';
+import { createRootLogger, PinoNestLogger } from '../../src/common/logging.js';
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -29,7 +30,10 @@ export const TEST_SECRET = 'test-secret-that-is-at-least-32-characters-long';
  * The real app on a database of its own: a temporary SQLite file, or (when DATABASE_URL names a MySQL/MariaDB
  * server, as in CI's second run) a new database on that server, dropped afterwards.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: { logs?: DestinationStream } = {},
+): Promise<TestApp> {
   const serverUrl = process.env.DATABASE_URL;
   const database = await freshDatabase(serverUrl);
   const config = loadAppConfig({
@@ -41,8 +45,12 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ...env,
   });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
-  configureApp(app, config, createRootLogger(config));
+  const logger = createRootLogger(config, options.logs);
+  const app = moduleRef.createNestApplication<NestExpressApplication>({
+    bodyParser: false,
+    logger: options.logs ? new PinoNestLogger(logger) : false,
+  });
+  configureApp(app, config, logger);
   await app.init();
   const server = app.getHttpServer();
   return {
