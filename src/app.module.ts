@@ -8,6 +8,9 @@ import { ConfigModule } from './config/config.module.js';
 import { CustomersModule } from './customers/customers.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import { IntakeModule } from './intake/intake.module.js';
+import { MailInboundModule } from './mail/inbound/mail-inbound.module.js';
+import { MailOutboundModule } from './mail/outbound/mail-outbound.module.js';
 import { QueuesModule } from './queues/queues.module.js';
 import { TicketsModule } from './tickets/tickets.module.js';
 
@@ -26,7 +29,10 @@ export class AppModule {
         AuditModule,
         CustomersModule,
         QueuesModule,
+        MailOutboundModule,
         TicketsModule,
+        IntakeModule,
+        MailInboundModule,
       ],
     };
   }

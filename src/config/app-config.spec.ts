@@ -29,6 +29,38 @@ describe('loadAppConfig', () => {
     });
   });
 
+  it('reads booleans from their words, "false" included', () => {
+    expect(loadAppConfig({ ...base, TRUST_PROXY: 'false', JOBS_ENABLED: 'false' })).toMatchObject({
+      trustProxy: false,
+      jobsEnabled: false,
+    });
+    expect(loadAppConfig({ ...base, TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+  });
+
+  it('refuses plain IMAP or SMTP to anything but this machine', () => {
+    expect(errorOf({ IMAP_URL: 'imap://u:p@mail.example.com/INBOX', IMAP_TLS: 'false' })).toBe(
+      'IMAP_TLS=false is only allowed for a loopback host (127.0.0.1, ::1, localhost)',
+    );
+    const config = loadAppConfig({
+      ...base,
+      IMAP_URL: 'imap://care%40x.vn:p%40ss@127.0.0.1:1143/INBOX',
+      IMAP_TLS: 'false',
+    });
+    expect(config.mail.imap).toEqual({
+      host: '127.0.0.1',
+      port: 1143,
+      tls: 'none',
+      username: 'care@x.vn',
+      password: 'p@ss',
+      folder: 'INBOX',
+    });
+    expect(loadAppConfig({ ...base, SMTP_URL: 'smtp://mail.example.com' }).mail.smtp?.tls).toBe('starttls');
+    expect(loadAppConfig({ ...base, SMTP_URL: 'smtps://mail.example.com' }).mail.smtp).toMatchObject({
+      tls: 'implicit',
+      port: 465,
+    });
+  });
+
   it('names the variable and what is wrong', () => {
     expect(errorOf({ PORT: 'eighty' })).toBe('PORT must be an integer number (got "eighty")');
     expect(errorOf({ DEFAULT_TIME_ZONE: 'Saigon' })).toBe(

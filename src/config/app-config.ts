@@ -9,6 +9,28 @@ export type DatabaseConfig =
   { type: 'sqlite'; path: string } | { type: 'mysql'; url: string; database: string };
 
 /** Typed settings, read from the environment once at boot. Nothing else reads process.env. */
+/** How to reach a mail server: implicit TLS, STARTTLS, or (loopback only, by explicit opt-out) plain. */
+export interface MailServer {
+  host: string;
+  port: number;
+  tls: 'implicit' | 'starttls' | 'none';
+  username: string;
+  password: string;
+}
+
+export interface MailConfig {
+  from: { name: string; address: string };
+  smtp: MailServer | null;
+  imap: (MailServer & { folder: string }) | null;
+  idle: boolean;
+  pollSeconds: number;
+  attachmentLimitBytes: number;
+  acksPerSenderPerHour: number;
+  reopenDays: number;
+  outboxPollSeconds: number;
+  outboxMaxAttempts: number;
+}
+
 export class AppConfig {
   readonly port: number;
   readonly host: string;
@@ -22,6 +44,8 @@ export class AppConfig {
   readonly login: { maxFailures: number; lockMinutes: number; ratePerMinute: number };
   readonly sessionTokenDays: number;
   readonly shutdownGraceMs: number;
+  readonly mail: MailConfig;
+  readonly jobsEnabled: boolean;
 
   constructor(env: Environment, appSecret: string) {
     this.port = env.PORT;
@@ -42,10 +66,61 @@ export class AppConfig {
     };
     this.sessionTokenDays = env.SESSION_TOKEN_DAYS;
     this.shutdownGraceMs = env.SHUTDOWN_GRACE_MS;
+    this.jobsEnabled = env.JOBS_ENABLED;
+    this.mail = {
+      from: parseMailbox(env.MAIL_FROM),
+      smtp: env.SMTP_URL ? mailServer('SMTP', env.SMTP_URL, env.SMTP_TLS, { smtps: 465, smtp: 587 }) : null,
+      imap: env.IMAP_URL
+        ? {
+            ...mailServer('IMAP', env.IMAP_URL, env.IMAP_TLS, { imaps: 993, imap: 143 }),
+            folder: decodeURIComponent(new URL(env.IMAP_URL).pathname.slice(1)) || 'INBOX',
+          }
+        : null,
+      idle: env.IMAP_IDLE,
+      pollSeconds: env.MAIL_POLL_SECONDS,
+      attachmentLimitBytes: env.MAIL_ATTACHMENT_LIMIT_MB * 1024 * 1024,
+      acksPerSenderPerHour: env.MAIL_ACKS_PER_SENDER_PER_HOUR,
+      reopenDays: env.MAIL_REOPEN_DAYS,
+      outboxPollSeconds: env.OUTBOX_POLL_SECONDS,
+      outboxMaxAttempts: env.OUTBOX_MAX_ATTEMPTS,
+    };
   }
 }
 
 export class ConfigurationError extends Error {}
+
+function parseMailbox(value: string): { name: string; address: string } {
+  const match = /^\s*(?:"?([^"<]*?)"?\s*<)?([^\s<>]+@[^\s<>]+)>?\s*$/.exec(value);
+  return { name: match?.[1]?.trim() || 'Offtrack Care', address: (match?.[2] ?? value).toLowerCase() };
+}
+
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '[::1]' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+/** TLS is on unless turned off, and turning it off is refused for anything but this machine. */
+function mailServer(
+  name: 'SMTP' | 'IMAP',
+  url: string,
+  tls: boolean,
+  ports: Record<string, number>,
+): MailServer {
+  const parsed = new URL(url);
+  const scheme = parsed.protocol.replace(':', '');
+  const implicit = scheme.endsWith('s');
+  if (!tls && !isLoopbackHost(parsed.hostname)) {
+    throw new ConfigurationError(
+      `${name}_TLS=false is only allowed for a loopback host (127.0.0.1, ::1, localhost)`,
+    );
+  }
+  return {
+    host: parsed.hostname.replace(/^\[|\]$/g, ''),
+    port: parsed.port ? Number(parsed.port) : ports[scheme],
+    tls: implicit ? 'implicit' : tls ? 'starttls' : 'none',
+    username: decodeURIComponent(parsed.username),
+    password: decodeURIComponent(parsed.password),
+  };
+}
 
 /** One line per problem, naming the variable and what is wrong, never echoing a secret. */
 export function describeEnvironmentErrors(errors: ValidationError[], raw: Record<string, unknown>): string {

@@ -15,8 +15,11 @@ import {
   IsTimeZone,
 } from 'class-validator';
 
-const toBoolean = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
+/** Reads the raw string: implicit conversion alone would turn "false" into true. */
+const toBoolean = ({ obj, key }: { obj: Record<string, unknown>; key: string }) => {
+  const raw = obj[key];
+  return typeof raw === 'string' ? ['1', 'true', 'yes', 'on'].includes(raw.trim().toLowerCase()) : raw;
+};
 
 /** The environment variables Offtrack Care reads, as validated at boot. README.md documents each one. */
 export class Environment {
@@ -59,7 +62,38 @@ export class Environment {
   @IsOptional() @Min(1) @Max(10000) @IsInt() LOGIN_RATE_PER_MINUTE: number = 20;
   @IsOptional() @Min(1) @Max(3650) @IsInt() SESSION_TOKEN_DAYS: number = 30;
   @IsOptional() @Min(0) @Max(600000) @IsInt() SHUTDOWN_GRACE_MS: number = 10000;
+  /** Scheduled jobs (mail fetch, outbox); off for instances that only serve HTTP, and in tests that drive jobs. */
+  @IsOptional() @Transform(toBoolean) @IsBoolean() JOBS_ENABLED: boolean = true;
+
+  @IsOptional()
+  @Matches(/^([^<>]+<)?[^\s@<>]+@[^\s@<>]+(>)?$/, {
+    message: 'must be an address such as "Offtrack Care <care@example.com>"',
+  })
+  MAIL_FROM: string = 'Offtrack Care <care@offtrack.local>';
+  @IsOptional()
+  @Matches(/^smtps?:\/\/[^/]+\/?$/, {
+    message: 'must look like smtp://user:pass@host:587 or smtps://user:pass@host:465',
+  })
+  SMTP_URL?: string;
+  @IsOptional() @Transform(toBoolean) @IsBoolean() SMTP_TLS: boolean = true;
+  @IsOptional()
+  @Matches(/^imaps?:\/\/[^/]+(\/.*)?$/, { message: 'must look like imaps://user:pass@host:993/INBOX' })
+  IMAP_URL?: string;
+  @IsOptional() @Transform(toBoolean) @IsBoolean() IMAP_TLS: boolean = true;
+  @IsOptional() @Transform(toBoolean) @IsBoolean() IMAP_IDLE: boolean = true;
+  @IsOptional() @Min(5) @Max(3600) @IsInt() MAIL_POLL_SECONDS: number = 60;
+  @IsOptional() @Min(1) @Max(100) @IsInt() MAIL_ATTACHMENT_LIMIT_MB: number = 25;
+  @IsOptional() @Min(0) @Max(1000) @IsInt() MAIL_ACKS_PER_SENDER_PER_HOUR: number = 10;
+  @IsOptional() @Min(0) @Max(365) @IsInt() MAIL_REOPEN_DAYS: number = 14;
+  @IsOptional() @Min(1) @Max(3600) @IsInt() OUTBOX_POLL_SECONDS: number = 5;
+  @IsOptional() @Min(1) @Max(50) @IsInt() OUTBOX_MAX_ATTEMPTS: number = 8;
 }
 
 /** Variables whose values must never be echoed, even in a validation error. */
-export const SECRET_VARIABLES = new Set(['APP_SECRET', 'ADMIN_PASSWORD', 'DATABASE_URL']);
+export const SECRET_VARIABLES = new Set([
+  'APP_SECRET',
+  'ADMIN_PASSWORD',
+  'DATABASE_URL',
+  'SMTP_URL',
+  'IMAP_URL',
+]);

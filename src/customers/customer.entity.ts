@@ -26,6 +26,8 @@ export class CustomerEmail {
   /** Lower-cased; unique, so an arriving e-mail maps to exactly one customer. */
   @Column({ type: 'varchar', length: 254 }) address: string;
   @Column({ name: 'is_primary', type: 'boolean', default: false }) isPrimary: boolean;
+  /** When mail to this address last bounced permanently. */
+  @Column({ name: 'bounced_at', type: 'datetime', precision: 3, nullable: true }) bouncedAt: Date | null;
   @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt: Date;
 }
 

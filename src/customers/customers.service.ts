@@ -191,6 +191,29 @@ export class CustomersService {
     return customer;
   }
 
+  /** Where mail to this customer goes: the primary address that has not bounced, else any that has not. */
+  async replyAddress(em: EntityManager, customerId: string): Promise<string | null> {
+    const emails = await em.find(CustomerEmail, {
+      where: { customerId },
+      order: { isPrimary: 'DESC', createdAt: 'ASC' },
+    });
+    return emails.find((email) => !email.bouncedAt)?.address ?? null;
+  }
+
+  async emailsOf(em: EntityManager, customerId: string): Promise<string[]> {
+    const emails = await em.find(CustomerEmail, { where: { customerId }, select: { address: true } });
+    return emails.map((email) => email.address);
+  }
+
+  /** A permanent bounce: later replies skip this address, and agents see it. */
+  async markBounced(em: EntityManager, address: string): Promise<void> {
+    await em.update(
+      CustomerEmail,
+      { address: address.trim().toLowerCase() },
+      { bouncedAt: this.clock.now() },
+    );
+  }
+
   /** Names and flags of customers for ticket views; no contact details, so nothing to audit here. */
   async summaries(
     ids: string[],

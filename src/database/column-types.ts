@@ -54,10 +54,10 @@ export const longText = (engine: Engine, name: string, nullable = true): TableCo
   type: engine === 'mysql' ? 'mediumtext' : 'text',
   isNullable: nullable,
 });
-/** Up to 4 GiB on MySQL: attachment bytes. */
-export const bytes = (engine: Engine, name: string): TableColumnOptions => ({
+/** Up to 16 MiB on MySQL: one slice of stored content (ContentStore writes 1 MiB slices). */
+export const chunk = (engine: Engine, name: string): TableColumnOptions => ({
   name,
-  type: engine === 'mysql' ? 'longblob' : 'blob',
+  type: engine === 'mysql' ? 'mediumblob' : 'blob',
   isNullable: false,
 });
 

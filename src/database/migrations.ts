@@ -4,6 +4,12 @@ import { CreateAuditEvents1764028800002 } from './migrations/1764028800002-creat
 import { CreateCustomers1764028800003 } from './migrations/1764028800003-create-customers.js';
 import { CreateQueues1764028800004 } from './migrations/1764028800004-create-queues.js';
 import { CreateTickets1764028800005 } from './migrations/1764028800005-create-tickets.js';
+import { CreateJobLeases1764028800006 } from './migrations/1764028800006-create-job-leases.js';
+import { CreateOutbox1764028800007 } from './migrations/1764028800007-create-outbox.js';
+import { CreateMailIntake1764028800008 } from './migrations/1764028800008-create-mail-intake.js';
+import { AddTicketFollowUp1764028800009 } from './migrations/1764028800009-add-ticket-follow-up.js';
+import { AddCustomerEmailBounced1764028800010 } from './migrations/1764028800010-add-customer-email-bounced.js';
+import { CreateMailTemplates1764028800011 } from './migrations/1764028800011-create-mail-templates.js';
 
 /** Every migration in order. Listed, not globbed, so the same list runs from dist/ and under jest. */
 export const migrations = [
@@ -13,4 +19,10 @@ export const migrations = [
   CreateCustomers1764028800003,
   CreateQueues1764028800004,
   CreateTickets1764028800005,
+  CreateJobLeases1764028800006,
+  CreateOutbox1764028800007,
+  CreateMailIntake1764028800008,
+  AddTicketFollowUp1764028800009,
+  AddCustomerEmailBounced1764028800010,
+  CreateMailTemplates1764028800011,
 ];

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 @Entity('attachments')
 export class Attachment {
@@ -12,14 +12,5 @@ export class Attachment {
   /** Content-ID of an inline image, referenced from the HTML as cid:… */
   @Column({ name: 'content_id', type: 'varchar', length: 255, nullable: true }) contentId: string | null;
   @Column({ name: 'is_inline', type: 'boolean', default: false }) isInline: boolean;
-  @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt: Date;
-}
-
-/** Attachment bytes, stored once per distinct content (the same PDF sent twice is kept once). */
-@Entity('attachment_contents')
-export class AttachmentContent {
-  @PrimaryColumn({ type: 'varchar', length: 64 }) sha256: string;
-  @Column({ type: 'blob' }) bytes: Buffer;
-  @Column({ name: 'size_bytes', type: 'int' }) sizeBytes: number;
   @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt: Date;
 }

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { NotFound } from '../common/errors/domain-error.js';
-import { Attachment, AttachmentContent } from './attachment.entity.js';
+import { ContentStore } from '../content/content-store.service.js';
+import { Attachment } from './attachment.entity.js';
 import { AttachmentUploadDto } from './dto/ticket.dto.js';
 import { AttachmentsTooLarge } from './ticket.errors.js';
 
@@ -23,6 +23,7 @@ export interface AttachmentFile {
 export class AttachmentsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly contents: ContentStore,
     private readonly clock: Clock,
   ) {}
 
@@ -46,14 +47,7 @@ export class AttachmentsService {
     const now = this.clock.now();
     const attachments: Attachment[] = [];
     for (const file of files) {
-      const sha256 = createHash('sha256').update(file.bytes).digest('hex');
-      await em
-        .createQueryBuilder()
-        .insert()
-        .into(AttachmentContent)
-        .values({ sha256, bytes: file.bytes, sizeBytes: file.bytes.length, createdAt: now })
-        .orIgnore()
-        .execute();
+      const sha256 = await this.contents.put(em, file.bytes);
       const attachment = em.create(Attachment, {
         ticketId,
         messageId,
@@ -81,9 +75,6 @@ export class AttachmentsService {
       .getRepository(Attachment)
       .findOne({ where: { id: attachmentId, ticketId } });
     if (!attachment) throw new NotFound('attachment', attachmentId);
-    const content = await this.dataSource
-      .getRepository(AttachmentContent)
-      .findOneOrFail({ where: { sha256: attachment.sha256 } });
-    return { attachment, bytes: content.bytes };
+    return { attachment, bytes: await this.contents.get(attachment.sha256) };
   }
 }

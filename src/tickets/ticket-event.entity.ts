@@ -10,7 +10,8 @@ export type TicketEventKind =
   | 'category_changed'
   | 'tags_changed'
   | 'booking_reference_changed'
-  | 'message_added';
+  | 'message_added'
+  | 'follow_up_of';
 
 /** The ticket's history: every change, who made it, when, and the version it produced. */
 @Entity('ticket_events')

@@ -1,5 +1,6 @@
 import {
   changeState,
+  isWithinReopenWindow,
   stateAfterAgentReply,
   stateAfterCustomerMessage,
   TICKET_STATES,
@@ -44,6 +45,15 @@ describe('ticket state rules', () => {
     expect(stateAfterCustomerMessage('on_hold')).toEqual({ allowed: true, to: 'on_hold' });
     expect(stateAfterCustomerMessage('new')).toEqual({ allowed: true, to: 'new' });
     expect(stateAfterCustomerMessage('closed').allowed).toBe(false);
+    expect(stateAfterCustomerMessage('merged', true).allowed).toBe(false);
+  });
+
+  it('reopens a closed ticket only within the reopen window', () => {
+    expect(stateAfterCustomerMessage('closed', true)).toEqual({ allowed: true, to: 'open' });
+    const closedAt = new Date('2026-11-01T00:00:00Z');
+    expect(isWithinReopenWindow(closedAt, new Date('2026-11-15T00:00:00Z'), 14)).toBe(true);
+    expect(isWithinReopenWindow(closedAt, new Date('2026-11-15T00:00:01Z'), 14)).toBe(false);
+    expect(isWithinReopenWindow(null, new Date('2026-11-15T00:00:00Z'), 14)).toBe(false);
   });
 
   it('waits on the customer after an agent reply unless told otherwise', () => {

@@ -39,9 +39,10 @@ export function changeState(from: TicketState, to: TicketState): StateMove {
 
 /**
  * A customer wrote: a ticket waiting on them, or resolved, opens again for the agent. New and open stay as
- * they are; on_hold stays on hold (the third party has not answered yet).
+ * they are; on_hold stays on hold (the third party has not answered yet). A closed ticket reopens only
+ * within the reopen window (MAIL_REOPEN_DAYS after closing); later, the message starts a follow-up ticket.
  */
-export function stateAfterCustomerMessage(from: TicketState): StateMove {
+export function stateAfterCustomerMessage(from: TicketState, withinReopenWindow = false): StateMove {
   switch (from) {
     case 'pending_customer':
     case 'resolved':
@@ -51,9 +52,19 @@ export function stateAfterCustomerMessage(from: TicketState): StateMove {
     case 'on_hold':
       return { allowed: true, to: from };
     case 'closed':
+      if (withinReopenWindow) return { allowed: true, to: 'open' };
+      return { allowed: false, reason: 'a closed ticket takes no new messages; open a follow-up ticket' };
     case 'merged':
-      return { allowed: false, reason: `a ${from} ticket takes no new messages; open a follow-up ticket` };
+      return {
+        allowed: false,
+        reason: 'a merged ticket takes no new messages; write to the ticket it was merged into',
+      };
   }
+}
+
+/** Whether a closed ticket still reopens on a customer message. */
+export function isWithinReopenWindow(closedAt: Date | null, now: Date, reopenDays: number): boolean {
+  return closedAt !== null && now.getTime() - closedAt.getTime() <= reopenDays * 86_400_000;
 }
 
 /**

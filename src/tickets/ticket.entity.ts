@@ -37,6 +37,9 @@ export class Ticket {
   @Column({ type: 'text' }) tags: string;
   @Column({ name: 'merged_into_id', type: 'varchar', length: 36, nullable: true }) mergedIntoId:
     string | null;
+  /** The earlier ticket this one follows up (a late reply to a closed ticket, a stranger quoting its number). */
+  @Column({ name: 'follow_up_of_id', type: 'varchar', length: 36, nullable: true }) followUpOfId:
+    string | null;
   /** Optimistic lock: every change to the ticket or its thread adds one. */
   @Column({ type: 'int', default: 1 }) version: number;
   @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt: Date;

@@ -3,8 +3,10 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { CustomersModule } from '../customers/customers.module.js';
+import { MailOutboundModule } from '../mail/outbound/mail-outbound.module.js';
 import { QueuesModule } from '../queues/queues.module.js';
-import { Attachment, AttachmentContent } from './attachment.entity.js';
+import { ContentModule } from '../content/content.module.js';
+import { Attachment } from './attachment.entity.js';
 import { AttachmentsService } from './attachments.service.js';
 import { CategoriesController } from './categories.controller.js';
 import { Category } from './category.entity.js';
@@ -17,19 +19,13 @@ import { TicketsService } from './tickets.service.js';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([
-      Ticket,
-      TicketNumber,
-      Message,
-      Attachment,
-      AttachmentContent,
-      TicketEvent,
-      Category,
-    ]),
+    TypeOrmModule.forFeature([Ticket, TicketNumber, Message, Attachment, TicketEvent, Category]),
+    ContentModule,
     AuthModule,
     AuditModule,
     CustomersModule,
     QueuesModule,
+    MailOutboundModule,
   ],
   controllers: [TicketsController, CategoriesController],
   providers: [TicketsService, TicketThreadService, AttachmentsService],

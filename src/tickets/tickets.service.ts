@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, MoreThan } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, MoreThan, Not } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
 import { AgentsService } from '../auth/agents.service.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -9,7 +9,9 @@ import { Invalid, NotFound } from '../common/errors/domain-error.js';
 import { sanitizeUserHtml } from '../common/text/html.js';
 import { foldForSearch } from '../common/text/search-text.js';
 import type { Customer } from '../customers/customer.entity.js';
+import type { Channel, Language, Priority } from './ticket.entity.js';
 import { CustomersService } from '../customers/customers.service.js';
+import { OutboxService } from '../mail/outbound/outbox.service.js';
 import { QueuesService } from '../queues/queues.service.js';
 import { type AttachmentFile, AttachmentsService } from './attachments.service.js';
 import { Category } from './category.entity.js';
@@ -40,10 +42,33 @@ export interface NewMessage {
   authorType: MessageAuthorType;
   authorAgentId?: string | null;
   authorCustomerId?: string | null;
-  fromAddress?: string | null;
   body: string;
   bodyHtml?: string | null;
   files?: AttachmentFile[];
+  /** Mail facts, for messages that arrived or leave as e-mail. */
+  mail?: {
+    messageId: string | null;
+    inReplyTo?: string | null;
+    references?: string[];
+    fromAddress?: string | null;
+    to?: string[];
+    cc?: string[];
+    rawMailId?: string | null;
+  };
+}
+
+export interface NewTicket {
+  customer: Customer;
+  queueId: string;
+  subject: string;
+  channel: Channel;
+  language?: Language;
+  priority?: Priority;
+  category?: Category | null;
+  bookingReference?: string | null;
+  tags?: string[];
+  followUpOfId?: string | null;
+  message: NewMessage;
 }
 
 @Injectable()
@@ -57,13 +82,13 @@ export class TicketsService {
     private readonly agents: AgentsService,
     private readonly audit: AuditService,
     private readonly attachments: AttachmentsService,
+    private readonly outbox: OutboxService,
     private readonly clock: Clock,
   ) {}
 
   /** Opens a ticket on behalf of a customer, with their first message. */
   async create(dto: CreateTicketDto, actor: Actor): Promise<TicketDetailView> {
     const view = await this.dataSource.transaction(async (em) => {
-      const now = this.clock.now();
       const customer = dto.customerId
         ? await this.customers.findById(em, dto.customerId)
         : await this.customers.findOrCreateByEmail(em, dto.customer!, actor);
@@ -71,49 +96,75 @@ export class TicketsService {
         ? await this.queues.activeQueue(dto.queueId, em)
         : await this.queues.defaultQueue(em);
       const category = dto.categoryKey ? await this.categoryByKey(em, dto.categoryKey) : null;
-      const number = await this.allocateNumber(em, now);
-      const ticket = em.create(Ticket, {
-        number,
-        subject: dto.subject.trim(),
-        state: 'new',
-        priority: dto.priority ?? 'normal',
-        categoryId: category?.id ?? null,
-        categorySource: category ? 'agent' : null,
-        channel: dto.channel ?? 'api',
-        language: dto.language ?? customer.preferredLanguage,
+      const { ticket, message, attachments } = await this.open(em, actor, {
+        customer,
         queueId: queue.id,
-        assigneeId: null,
-        customerId: customer.id,
-        bookingReference: dto.bookingReference?.trim() || null,
-        tags: JSON.stringify(normalizeTags(dto.tags)),
-        mergedIntoId: null,
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-        firstRespondedAt: null,
-        lastCustomerMessageAt: now,
-        lastAgentMessageAt: null,
-        resolvedAt: null,
-        closedAt: null,
+        subject: dto.subject,
+        channel: dto.channel ?? 'api',
+        language: dto.language,
+        priority: dto.priority,
+        category,
+        bookingReference: dto.bookingReference,
+        tags: dto.tags,
+        message: {
+          direction: 'inbound',
+          authorType: 'customer',
+          body: dto.body,
+          bodyHtml: dto.bodyHtml,
+          files: AttachmentsService.fromUploads(dto.attachments),
+        },
       });
-      ticket.searchText = searchTextOf(ticket);
-      await em.insert(Ticket, ticket);
-      const { message, attachments } = await this.appendMessage(em, ticket, now, {
-        direction: 'inbound',
-        authorType: 'customer',
-        authorCustomerId: customer.id,
-        body: dto.body,
-        bodyHtml: dto.bodyHtml,
-        files: AttachmentsService.fromUploads(dto.attachments),
-      });
-      await this.recordEvents(em, ticket, actor, now, [{ kind: 'created', to: displayNumber(number) }]);
-      await this.audit.record(em, actor, [
-        { action: 'ticket.create', recordType: 'ticket', recordId: ticket.id },
-      ]);
       return { ...toTicketView(ticket, customer, category), messages: [toMessageView(message, attachments)] };
     });
     this.logger.log({ ticketId: view.id, number: view.number }, 'ticket created');
     return view;
+  }
+
+  /**
+   * Opens a ticket with its first message inside the caller's transaction: the API above, and intake for
+   * mail and the web form.
+   */
+  async open(em: EntityManager, actor: Actor, spec: NewTicket) {
+    const now = this.clock.now();
+    const number = await this.allocateNumber(em, now);
+    const ticket = em.create(Ticket, {
+      number,
+      subject: spec.subject.trim() || '(no subject)',
+      state: 'new',
+      priority: spec.priority ?? 'normal',
+      categoryId: spec.category?.id ?? null,
+      categorySource: spec.category ? 'agent' : null,
+      channel: spec.channel,
+      language: spec.language ?? spec.customer.preferredLanguage,
+      queueId: spec.queueId,
+      assigneeId: null,
+      customerId: spec.customer.id,
+      bookingReference: spec.bookingReference?.trim() || null,
+      tags: JSON.stringify(normalizeTags(spec.tags)),
+      mergedIntoId: null,
+      followUpOfId: spec.followUpOfId ?? null,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+      firstRespondedAt: null,
+      lastCustomerMessageAt: now,
+      lastAgentMessageAt: null,
+      resolvedAt: null,
+      closedAt: null,
+    });
+    ticket.searchText = searchTextOf(ticket);
+    await em.insert(Ticket, ticket);
+    const { message, attachments } = await this.appendMessage(em, ticket, now, {
+      ...spec.message,
+      authorCustomerId: spec.customer.id,
+    });
+    const changes: TicketChange[] = [{ kind: 'created', to: displayNumber(number) }];
+    if (spec.followUpOfId) changes.push({ kind: 'follow_up_of', to: spec.followUpOfId });
+    await this.recordEvents(em, ticket, actor, now, changes);
+    await this.audit.record(em, actor, [
+      { action: 'ticket.create', recordType: 'ticket', recordId: ticket.id },
+    ]);
+    return { ticket, message, attachments };
   }
 
   async list(query: ListTicketsQuery): Promise<TicketPage> {
@@ -129,10 +180,9 @@ export class TicketsService {
         where: { ticketId: id },
         order: { createdAt: 'ASC', id: 'ASC' },
       });
-      const attachments = await this.attachments.forMessages(
-        messages.map((message) => message.id),
-        em,
-      );
+      const messageIds = messages.map((message) => message.id);
+      const attachments = await this.attachments.forMessages(messageIds, em);
+      const deliveries = await this.outbox.deliveriesOf(messageIds, em);
       const [view] = await this.toViews(em, [ticket]);
       await this.audit.record(em, actor, [
         { action: 'ticket.read', recordType: 'ticket', recordId: id, fields: ['thread', 'customer'] },
@@ -143,6 +193,7 @@ export class TicketsService {
           toMessageView(
             message,
             attachments.filter((attachment) => attachment.messageId === message.id),
+            deliveries.get(message.id) ?? null,
           ),
         ),
       };
@@ -228,7 +279,67 @@ export class TicketsService {
     });
   }
 
-  // ---- used by TicketThreadService for replies, notes and customer messages ----
+  // ---- used by TicketThreadService and intake ----
+
+  async findByNumber(em: EntityManager, number: number): Promise<Ticket | null> {
+    return em.findOne(Ticket, { where: { number } });
+  }
+
+  /** The ticket a mail answers, from the Message-IDs it names: any stored thread message, newest first. */
+  async findByMessageIds(em: EntityManager, messageIds: string[]): Promise<Ticket | null> {
+    if (messageIds.length === 0) return null;
+    const message = await em.findOne(Message, {
+      where: { messageId: In(messageIds) },
+      order: { createdAt: 'DESC' },
+    });
+    return message ? this.load(em, message.ticketId) : null;
+  }
+
+  /** Follows merges to the ticket that lives on. */
+  async surviving(em: EntityManager, ticket: Ticket): Promise<Ticket> {
+    let current = ticket;
+    for (let hops = 0; current.state === 'merged' && current.mergedIntoId && hops < 10; hops++) {
+      current = await this.load(em, current.mergedIntoId);
+    }
+    return current;
+  }
+
+  /**
+   * Addresses taking part in a ticket: the customer's, and everyone who wrote or was copied on its mail.
+   * Only they may add to a ticket by quoting its number (numbers are guessable).
+   */
+  async participants(em: EntityManager, ticket: Ticket): Promise<Set<string>> {
+    const addresses = new Set(await this.customers.emailsOf(em, ticket.customerId));
+    const messages = await em.find(Message, {
+      where: { ticketId: ticket.id, direction: 'inbound' },
+      select: { fromAddress: true, toAddresses: true, ccAddresses: true },
+    });
+    for (const message of messages) {
+      if (message.fromAddress) addresses.add(message.fromAddress.toLowerCase());
+      for (const list of [message.toAddresses, message.ccAddresses]) {
+        for (const address of list ? (JSON.parse(list) as string[]) : [])
+          addresses.add(address.toLowerCase());
+      }
+    }
+    return addresses;
+  }
+
+  /** In-Reply-To and References for a new mail on this ticket: the last mail in the thread, and the chain. */
+  async threadHeaders(
+    em: EntityManager,
+    ticketId: string,
+  ): Promise<{ inReplyTo: string | null; references: string[] }> {
+    const mails = await em.find(Message, {
+      where: { ticketId, messageId: Not(IsNull()) },
+      order: { createdAt: 'ASC' },
+      select: { messageId: true, direction: true },
+    });
+    const ids = mails.map((mail) => mail.messageId!);
+    const lastFromCustomer = mails.filter((mail) => mail.direction === 'inbound').at(-1)?.messageId ?? null;
+    // References grows with the thread; keeping the first and the last ones is what RFC 5322 §3.6.4 suggests.
+    const references = ids.length > 20 ? [ids[0], ...ids.slice(-19)] : ids;
+    return { inReplyTo: lastFromCustomer ?? ids.at(-1) ?? null, references };
+  }
 
   async load(em: EntityManager, id: string): Promise<Ticket> {
     const ticket = await em.findOne(Ticket, { where: { id } });
@@ -277,15 +388,15 @@ export class TicketsService {
       authorType: input.authorType,
       authorAgentId: input.authorAgentId ?? null,
       authorCustomerId: input.authorCustomerId ?? null,
-      fromAddress: input.fromAddress ?? null,
-      toAddresses: null,
-      ccAddresses: null,
+      fromAddress: input.mail?.fromAddress ?? null,
+      toAddresses: input.mail?.to?.length ? JSON.stringify(input.mail.to) : null,
+      ccAddresses: input.mail?.cc?.length ? JSON.stringify(input.mail.cc) : null,
       bodyText: input.body,
       bodyHtml: input.bodyHtml ? sanitizeUserHtml(input.bodyHtml) : null,
-      rawMailId: null,
-      messageId: null,
-      inReplyTo: null,
-      referencesHeader: null,
+      rawMailId: input.mail?.rawMailId ?? null,
+      messageId: input.mail?.messageId ?? null,
+      inReplyTo: input.mail?.inReplyTo ?? null,
+      referencesHeader: input.mail?.references?.length ? input.mail.references.join(' ') : null,
       createdAt: now,
     });
     await em.insert(Message, message);
@@ -299,6 +410,8 @@ export class TicketsService {
     if (to === 'resolved') fields.resolvedAt = now;
     if (to === 'closed') fields.closedAt = now;
     if (ticket.state === 'resolved' && to === 'open') fields.resolvedAt = null;
+    if (ticket.state === 'closed' && to === 'open')
+      Object.assign(fields, { resolvedAt: null, closedAt: null });
     return fields;
   }
 
@@ -361,7 +474,8 @@ export class TicketsService {
 }
 
 export function stateChange(from: TicketState, to: TicketState): TicketChange {
-  return { kind: from === 'resolved' && to === 'open' ? 'reopened' : 'state_changed', from, to };
+  const reopens = (from === 'resolved' || from === 'closed') && to === 'open';
+  return { kind: reopens ? 'reopened' : 'state_changed', from, to };
 }
 
 function show(value: unknown): string | null {

@@ -188,17 +188,34 @@ describe('tickets API', () => {
     );
   });
 
-  it('takes no customer message on a closed ticket', async () => {
-    const ticket = await givenTicket(t, agent);
+  it('reopens a recently closed ticket on a customer message, but not one closed longer than the window', async () => {
+    const recent = await givenTicket(t, agent);
     await t
       .http()
-      .patch(`/api/v1/tickets/${ticket.id}`)
+      .patch(`/api/v1/tickets/${recent.id}`)
       .set(agent.auth)
       .send({ version: 1, state: 'closed' })
       .expect(200);
+    const reopened = await t
+      .http()
+      .post(`/api/v1/tickets/${recent.id}/customer-messages`)
+      .set(agent.auth)
+      .send({ body: 'Còn nữa' })
+      .expect(201);
+    expect(reopened.body.ticket).toMatchObject({ state: 'open', closedAt: null });
+
+    const old = await givenTicket(t, agent);
+    await t
+      .http()
+      .patch(`/api/v1/tickets/${old.id}`)
+      .set(agent.auth)
+      .send({ version: 1, state: 'closed' })
+      .expect(200);
+    const longAgo = new Date(Date.now() - 30 * 86_400_000).toISOString().replace('T', ' ').replace('Z', '');
+    await t.dataSource.query('UPDATE tickets SET closed_at = ? WHERE id = ?', [longAgo, old.id]);
     const { body } = await t
       .http()
-      .post(`/api/v1/tickets/${ticket.id}/customer-messages`)
+      .post(`/api/v1/tickets/${old.id}/customer-messages`)
       .set(agent.auth)
       .send({ body: 'Còn nữa' })
       .expect(409);

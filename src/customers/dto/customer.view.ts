@@ -6,10 +6,19 @@ export class ContactView {
   @ApiProperty() isPrimary: boolean;
 }
 
+export class EmailContactView extends ContactView {
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'When mail to it last bounced permanently',
+  })
+  bouncedAt: string | null;
+}
+
 export class CustomerView {
   @ApiProperty() id: string;
   @ApiProperty() displayName: string;
-  @ApiProperty({ type: [ContactView] }) emails: ContactView[];
+  @ApiProperty({ type: [EmailContactView] }) emails: EmailContactView[];
   @ApiProperty({ type: [ContactView], description: 'E.164' }) phones: ContactView[];
   @ApiProperty({ enum: ['vi', 'en'] }) preferredLanguage: string;
   @ApiProperty() timeZone: string;
@@ -31,7 +40,11 @@ export function toCustomerView({ customer, emails, phones }: CustomerRecord): Cu
   return {
     id: customer.id,
     displayName: customer.displayName,
-    emails: emails.map((email) => ({ value: email.address, isPrimary: email.isPrimary })),
+    emails: emails.map((email) => ({
+      value: email.address,
+      isPrimary: email.isPrimary,
+      bouncedAt: email.bouncedAt?.toISOString() ?? null,
+    })),
     phones: phones.map((phone) => ({ value: phone.number, isPrimary: phone.isPrimary })),
     preferredLanguage: customer.preferredLanguage,
     timeZone: customer.timeZone,

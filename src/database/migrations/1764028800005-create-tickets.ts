@@ -3,7 +3,7 @@ import { type MigrationInterface, type QueryRunner, Table, type TableForeignKeyO
 import {
   bool,
   insertSeedRows,
-  bytes,
+  chunk,
   engineOf,
   id,
   int,
@@ -33,7 +33,7 @@ const fk = (
   name: `fk_${table}_${column.replace(/_id$/, '')}`,
   columnNames: [column],
   referencedTableName: target,
-  referencedColumnNames: [target === 'attachment_contents' ? 'sha256' : 'id'],
+  referencedColumnNames: [target === 'stored_contents' ? 'sha256' : 'id'],
   onDelete,
 });
 
@@ -151,15 +151,27 @@ export class CreateTickets1764028800005 implements MigrationInterface {
         ],
       }),
     );
+    // Bytes of attachments (and later raw mail), content-addressed and sliced; see ContentStore.
     await queryRunner.createTable(
       new Table({
-        name: 'attachment_contents',
+        name: 'stored_contents',
         columns: [
           { name: 'sha256', type: 'varchar', length: '64', isPrimary: true },
-          bytes(engine, 'bytes'),
           int('size_bytes'),
+          int('chunk_count'),
           time('created_at'),
         ],
+      }),
+    );
+    await queryRunner.createTable(
+      new Table({
+        name: 'stored_content_chunks',
+        columns: [
+          { name: 'sha256', type: 'varchar', length: '64', isPrimary: true },
+          { name: 'seq', type: 'int', isPrimary: true },
+          chunk(engine, 'bytes'),
+        ],
+        foreignKeys: [fk('stored_content_chunks', 'sha256', 'stored_contents', 'CASCADE')],
       }),
     );
     await queryRunner.createTable(
@@ -185,7 +197,7 @@ export class CreateTickets1764028800005 implements MigrationInterface {
         foreignKeys: [
           fk('attachments', 'ticket_id', 'tickets', 'CASCADE'),
           fk('attachments', 'message_id', 'messages', 'CASCADE'),
-          fk('attachments', 'sha256', 'attachment_contents'),
+          fk('attachments', 'sha256', 'stored_contents'),
         ],
       }),
     );
@@ -225,7 +237,8 @@ export class CreateTickets1764028800005 implements MigrationInterface {
     for (const table of [
       'ticket_events',
       'attachments',
-      'attachment_contents',
+      'stored_content_chunks',
+      'stored_contents',
       'messages',
       'tickets',
       'ticket_numbers',

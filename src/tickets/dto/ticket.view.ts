@@ -38,6 +38,12 @@ export class TicketView {
   @ApiPropertyOptional({ nullable: true, type: String }) bookingReference: string | null;
   @ApiProperty({ type: [String] }) tags: string[];
   @ApiPropertyOptional({ nullable: true, type: String }) mergedIntoId: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'The earlier ticket this one follows up',
+  })
+  followUpOfId: string | null;
   @ApiProperty() version: number;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
@@ -55,6 +61,13 @@ export class AttachmentView {
   @ApiProperty() isInline: boolean;
 }
 
+export class DeliveryView {
+  @ApiProperty({ enum: ['pending', 'sending', 'sent', 'failed'] }) state: string;
+  @ApiProperty() attempts: number;
+  @ApiPropertyOptional({ nullable: true, type: String }) lastError: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) sentAt: string | null;
+}
+
 export class MessageView {
   @ApiProperty() id: string;
   @ApiProperty({ enum: ['inbound', 'outbound', 'note'] }) direction: string;
@@ -67,6 +80,12 @@ export class MessageView {
   @ApiPropertyOptional({ nullable: true, type: String }) messageId: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) inReplyTo: string | null;
   @ApiProperty({ type: [AttachmentView] }) attachments: AttachmentView[];
+  @ApiPropertyOptional({
+    type: DeliveryView,
+    nullable: true,
+    description: 'For replies: how their mail fared',
+  })
+  delivery: DeliveryView | null;
   @ApiProperty() createdAt: string;
 }
 
@@ -120,6 +139,7 @@ export function toTicketView(
     bookingReference: ticket.bookingReference,
     tags: JSON.parse(ticket.tags) as string[],
     mergedIntoId: ticket.mergedIntoId,
+    followUpOfId: ticket.followUpOfId,
     version: ticket.version,
     createdAt: ticket.createdAt.toISOString(),
     updatedAt: ticket.updatedAt.toISOString(),
@@ -129,7 +149,11 @@ export function toTicketView(
   };
 }
 
-export function toMessageView(message: Message, attachments: Attachment[]): MessageView {
+export function toMessageView(
+  message: Message,
+  attachments: Attachment[],
+  delivery: { state: string; attempts: number; lastError: string | null; sentAt: Date | null } | null = null,
+): MessageView {
   return {
     id: message.id,
     direction: message.direction,
@@ -149,6 +173,14 @@ export function toMessageView(message: Message, attachments: Attachment[]): Mess
       sha256: attachment.sha256,
       isInline: attachment.isInline,
     })),
+    delivery: delivery
+      ? {
+          state: delivery.state,
+          attempts: delivery.attempts,
+          lastError: delivery.lastError,
+          sentAt: delivery.sentAt?.toISOString() ?? null,
+        }
+      : null,
     createdAt: message.createdAt.toISOString(),
   };
 }

@@ -1,0 +1,115 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Actor } from '../auth/actor.js';
+import { AppConfig } from '../config/app-config.js';
+import { Clock } from '../common/clock.js';
+import { CustomersService } from '../customers/customers.service.js';
+import { MailTemplatesService } from '../mail/outbound/mail-templates.service.js';
+import { withTicketToken } from '../mail/outbound/mail-subject.rules.js';
+import { OutboxService } from '../mail/outbound/outbox.service.js';
+import type { AttachmentFile } from '../tickets/attachments.service.js';
+import type { Ticket } from '../tickets/ticket.entity.js';
+import { displayNumber } from '../tickets/ticket.entity.js';
+import type { NewMessage } from '../tickets/tickets.service.js';
+import { TicketsService } from '../tickets/tickets.service.js';
+import { guessLanguage } from './language.rules.js';
+
+/** A complaint as it arrives, whatever the channel. */
+export interface IncomingComplaint {
+  channel: 'email' | 'web';
+  from: { address: string; name: string };
+  subject: string;
+  text: string;
+  html: string | null;
+  files: AttachmentFile[];
+  queueId: string;
+  followUpOfId?: string | null;
+  /** Mail facts of the message, when it came by mail. */
+  mail?: NewMessage['mail'];
+}
+
+export interface FiledComplaint {
+  ticket: Ticket;
+  messageId: string;
+  acknowledged: boolean;
+}
+
+/** Turns an arriving complaint into a ticket for the right customer, and acknowledges it once. */
+@Injectable()
+export class IntakeService {
+  private readonly logger = new Logger(IntakeService.name);
+
+  constructor(
+    private readonly customers: CustomersService,
+    private readonly tickets: TicketsService,
+    private readonly outbox: OutboxService,
+    private readonly templates: MailTemplatesService,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Everything in the caller's transaction: the ticket, its first message and the acknowledgement commit together. */
+  async file(em: EntityManager, complaint: IncomingComplaint, actor: Actor): Promise<FiledComplaint> {
+    const language = guessLanguage(`${complaint.subject}\n${complaint.text}`) ?? 'vi';
+    const customer = await this.customers.findOrCreateByEmail(
+      em,
+      { email: complaint.from.address, displayName: complaint.from.name, preferredLanguage: language },
+      actor,
+    );
+    const { ticket, message } = await this.tickets.open(em, actor, {
+      customer,
+      queueId: complaint.queueId,
+      subject: complaint.subject,
+      channel: complaint.channel,
+      language,
+      followUpOfId: complaint.followUpOfId,
+      message: {
+        direction: 'inbound',
+        authorType: 'customer',
+        body: complaint.text || '(no text)',
+        bodyHtml: complaint.html,
+        files: complaint.files,
+        mail: complaint.mail,
+      },
+    });
+    const acknowledged = await this.acknowledge(em, ticket, customer.displayName, complaint);
+    this.logger.log({ ticketId: ticket.id, number: ticket.number, acknowledged }, 'complaint filed');
+    return { ticket, messageId: message.id, acknowledged };
+  }
+
+  /**
+   * One automatic acknowledgement per new ticket, in the ticket's language, unless this address already got
+   * MAIL_ACKS_PER_SENDER_PER_HOUR of them in the last hour: two auto-responders must not ping-pong.
+   */
+  private async acknowledge(
+    em: EntityManager,
+    ticket: Ticket,
+    customerName: string,
+    complaint: IncomingComplaint,
+  ) {
+    const since = new Date(this.clock.now().getTime() - 3600_000);
+    const recent = await this.outbox.countAutomaticTo(em, complaint.from.address, since);
+    if (recent >= this.config.mail.acksPerSenderPerHour) {
+      this.logger.warn({ ticketId: ticket.id, recent }, 'acknowledgement withheld: per-sender cap reached');
+      return false;
+    }
+    const number = displayNumber(ticket.number);
+    const text = await this.templates.render(em, 'acknowledgement', ticket.language, {
+      customerName,
+      ticketNumber: number,
+      subject: ticket.subject,
+    });
+    const original = complaint.mail?.messageId;
+    await this.outbox.enqueue(em, {
+      kind: 'acknowledgement',
+      ticketId: ticket.id,
+      to: complaint.from.address,
+      subject: withTicketToken(text.subject, ticket.number),
+      bodyText: text.bodyText,
+      inReplyTo: original ?? null,
+      references: [...(complaint.mail?.references ?? []), ...(original ? [original] : [])],
+      autoSubmitted: 'auto-replied',
+    });
+    return true;
+  }
+}

@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ContentModule } from '../../content/content.module.js';
+import { AppConfig } from '../../config/app-config.js';
+import { MailTemplate } from './mail-template.entity.js';
+import { MailTemplatesService } from './mail-templates.service.js';
+import { OutboxMessage } from './outbox-message.entity.js';
+import { OutboxSenderService } from './outbox-sender.service.js';
+import { OutboxController } from './outbox.controller.js';
+import { OutboxJob } from './outbox.job.js';
+import { OutboxService } from './outbox.service.js';
+import { createSmtpTransport, SMTP_TRANSPORT } from './smtp-transport.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([OutboxMessage, MailTemplate]), ContentModule],
+  controllers: [OutboxController],
+  providers: [
+    OutboxService,
+    MailTemplatesService,
+    OutboxSenderService,
+    OutboxJob,
+    {
+      provide: SMTP_TRANSPORT,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => (config.mail.smtp ? createSmtpTransport(config.mail.smtp) : null),
+    },
+  ],
+  exports: [OutboxService, MailTemplatesService, OutboxSenderService],
+})
+export class MailOutboundModule {}
