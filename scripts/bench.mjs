@@ -23,6 +23,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ADMIN = { email: 'bench-admin@offtrack.test', password: 'bench-password-not-secret' };
 const READY_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 30_000;
+const SETTLE_MS = 1000;
 
 const log = (...parts) => console.error('[bench]', ...parts);
 
@@ -42,10 +43,12 @@ async function runCleanups() {
 }
 
 // A signal stops the load and unwinds the run like a failure, so the cleanups still happen in order.
+// A second signal quits at once.
 const interruption = new AbortController();
 for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, () => {
-    log(`${signal}: stopping`);
+  process.on(signal, () => {
+    if (interruption.signal.aborted) process.exit(130);
+    log(`${signal}: stopping (again to quit without cleaning up)`);
     process.exitCode = 130;
     interruption.abort(new Error(`interrupted by ${signal}`));
   });
@@ -125,7 +128,10 @@ async function startApp(databaseEnv) {
   const child = spawn(process.execPath, ['dist/main.js'], { cwd: ROOT, env, stdio: ['ignore', 2, 2] });
   const app = { child, pid: child.pid, baseUrl: `http://127.0.0.1:${port}`, stopping: false };
   child.once('exit', (code, signal) => {
-    if (!app.stopping) log(`the app exited unexpectedly (code ${code}, signal ${signal})`);
+    // On Ctrl-C in a terminal the app gets the signal too and stops on its own.
+    if (!app.stopping && !interruption.signal.aborted) {
+      log(`the app exited unexpectedly (code ${code}, signal ${signal})`);
+    }
   });
   cleanups.push(() => stopApp(app));
   await waitUntilReady(app);
@@ -241,9 +247,17 @@ async function loadStep(app, { rate, durationS, connections, token, request }) {
   });
   const stop = () => run.stop();
   interruption.signal.addEventListener('abort', stop);
-  const result = await run;
-  interruption.signal.removeEventListener('abort', stop);
+  let result, memory;
+  try {
+    result = await run;
+  } finally {
+    interruption.signal.removeEventListener('abort', stop);
+    memory = stopWatching();
+  }
   interruption.signal.throwIfAborted();
+  // autocannon abandons the requests still in flight when time is up; the app finishes them anyway.
+  // Let it, so they neither slow the next step down nor meet a closing database at shutdown.
+  await sleep(SETTLE_MS);
   return {
     requestedRate: rate,
     achievedRate: result.requests.average,
@@ -257,7 +271,7 @@ async function loadStep(app, { rate, durationS, connections, token, request }) {
     non2xx: result.non2xx,
     errors: result.errors,
     timeouts: result.timeouts,
-    ...stopWatching(),
+    ...memory,
   };
 }
 
@@ -292,7 +306,6 @@ async function runApiBenchmark(app) {
       let next = 0;
       return {
         method: 'GET',
-        path: `/api/v1/tickets/${ticketIds[0]}`,
         setupRequest: (request) => ({
           ...request,
           path: `/api/v1/tickets/${ticketIds[next++ % ticketIds.length]}`,
@@ -409,8 +422,7 @@ function describeStep(operation, step) {
 
 async function main() {
   const name = process.argv[2];
-  const benchmark = BENCHMARKS[name];
-  if (!benchmark) {
+  if (!Object.hasOwn(BENCHMARKS, name)) {
     console.error(
       `Usage: node scripts/bench.mjs <name>\nKnown benchmarks: ${Object.keys(BENCHMARKS).join(', ')}`,
     );
@@ -419,10 +431,12 @@ async function main() {
   const startedAt = new Date().toISOString();
   const cpus = os.cpus();
   const machine = { cores: cpus.length, cpuModel: cpus[0]?.model ?? 'unknown', node: process.version };
+  // Anything else busy on the machine skews the figures; say so where the reader of the log will see it.
+  log(`load average at start: ${os.loadavg()[0].toFixed(2)} on ${cpus.length} cores`);
   try {
     const database = await freshDatabase();
     const app = await startApp(database.env);
-    const { figures, units } = await benchmark(app);
+    const { figures, units } = await BENCHMARKS[name](app);
     const report = { name, database: database.label, machine, startedAt, figures, units };
     process.stdout.write(JSON.stringify(report, null, 2) + '\n');
   } finally {

@@ -46,6 +46,7 @@ export class AppConfig {
   readonly shutdownGraceMs: number;
   readonly mail: MailConfig;
   readonly jobsEnabled: boolean;
+  readonly jobLeaseMs: number;
 
   constructor(env: Environment, appSecret: string) {
     this.port = env.PORT;
@@ -67,6 +68,7 @@ export class AppConfig {
     this.sessionTokenDays = env.SESSION_TOKEN_DAYS;
     this.shutdownGraceMs = env.SHUTDOWN_GRACE_MS;
     this.jobsEnabled = env.JOBS_ENABLED;
+    this.jobLeaseMs = env.JOB_LEASE_SECONDS * 1000;
     this.mail = {
       from: parseMailbox(env.MAIL_FROM),
       smtp: env.SMTP_URL ? mailServer('SMTP', env.SMTP_URL, env.SMTP_TLS, { smtps: 465, smtp: 587 }) : null,

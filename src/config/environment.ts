@@ -64,6 +64,8 @@ export class Environment {
   @IsOptional() @Min(0) @Max(600000) @IsInt() SHUTDOWN_GRACE_MS: number = 10000;
   /** Scheduled jobs (mail fetch, outbox); off for instances that only serve HTTP, and in tests that drive jobs. */
   @IsOptional() @Transform(toBoolean) @IsBoolean() JOBS_ENABLED: boolean = true;
+  /** How soon a job held by a crashed instance can be taken over. */
+  @IsOptional() @Min(1) @Max(3600) @IsInt() JOB_LEASE_SECONDS: number = 30;
 
   @IsOptional()
   @Matches(/^([^<>]+<)?[^\s@<>]+@[^\s@<>]+(>)?$/, {

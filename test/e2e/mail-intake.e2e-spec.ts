@@ -247,6 +247,13 @@ describe('mail intake from the official address (Dovecot + SMTP sink)', () => {
     const fromCustomer = await deliver(outlook('hoa.le@example.com', '<fixture-09a@mail.example.com>'));
     expect(fromCustomer.report).toMatchObject({ threaded: 1, tickets: 0 });
     expect((await byMessageId('<fixture-09a@mail.example.com>')).ticketId).toBe(target.id);
+    const reply = (await ticket(target.id)).messages.at(-1);
+    expect(reply.visibleText).toBe(
+      'Tôi vẫn chưa nhận được tiền hoàn. Đã hơn 10 ngày rồi, mong công ty xử lý sớm.',
+    );
+    expect(reply.signature).toContain('Nguyễn Văn A');
+    expect(reply.quotedText).toContain('Chúng tôi đã chuyển yêu cầu hoàn tiền');
+    expect(reply.bodyText).toContain('Chúng tôi đã chuyển yêu cầu hoàn tiền');
 
     const fromStranger = await deliver(outlook('stranger@example.net', '<fixture-09b@mail.example.com>'));
     expect(fromStranger.report).toMatchObject({ threaded: 0, tickets: 1 });

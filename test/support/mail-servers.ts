@@ -97,8 +97,9 @@ export interface TestSmtpSink {
   port: number;
   url: string;
   sent: SentMail[];
-  /** Makes the next deliveries to this recipient fail with the given SMTP reply code. */
+  /** Makes deliveries to this recipient fail with the given SMTP reply code, until accept(). */
   reject(recipient: string, code: number): void;
+  accept(recipient: string): void;
   stop(): Promise<void>;
 }
 
@@ -143,6 +144,7 @@ export async function startSmtpSink(): Promise<TestSmtpSink> {
     url: `smtp://127.0.0.1:${port}`,
     sent,
     reject: (recipient, code) => rejections.set(recipient.toLowerCase(), code),
+    accept: (recipient) => rejections.delete(recipient.toLowerCase()),
     stop: () => new Promise<void>((done) => server.close(() => done())),
   };
 }

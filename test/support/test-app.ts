@@ -67,7 +67,8 @@ export async function startTestApp(
   };
 }
 
-async function freshDatabase(serverUrl: string | undefined) {
+/** A database of its own for one test: env to reach it, and a way to drop it. */
+export async function freshDatabase(serverUrl: string | undefined = process.env.DATABASE_URL) {
   if (!serverUrl) {
     const dir = mkdtempSync(join(tmpdir(), 'offtrack-care-test-'));
     return {

@@ -23,14 +23,33 @@ export class JobLeasesService {
     private readonly clock: Clock,
   ) {}
 
-  /** Runs `work` if the lease can be taken; returns undefined without running it otherwise. */
+  /**
+   * Runs `work` if the lease can be taken, renewing it while the work lasts; returns undefined without
+   * running it otherwise. A holder that dies stops renewing, so its lease is free again within `ttlMs`.
+   */
   async runExclusive<T>(name: string, ttlMs: number, work: () => Promise<T>): Promise<T | undefined> {
     const token = await this.take(name, ttlMs);
     if (!token) return undefined;
+    const renewal = setInterval(
+      () => void this.renew(name, token, ttlMs),
+      Math.max(100, Math.floor(ttlMs / 3)),
+    );
     try {
       return await work();
     } finally {
+      clearInterval(renewal);
       await this.release(name, token);
+    }
+  }
+
+  private async renew(name: string, token: string, ttlMs: number): Promise<void> {
+    try {
+      const result = await this.dataSource
+        .getRepository(JobLease)
+        .update({ name, token }, { expiresAt: new Date(this.clock.now().getTime() + ttlMs) });
+      if (result.affected !== 1) this.logger.warn({ name }, 'lease lost while working');
+    } catch (error) {
+      this.logger.warn({ name, error: (error as Error).message }, 'lease renewal failed');
     }
   }
 

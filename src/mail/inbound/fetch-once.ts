@@ -16,16 +16,12 @@ const app = await NestFactory.createApplicationContext(AppModule.forRoot(config)
   logger: new PinoNestLogger(createRootLogger(config)),
 });
 try {
-  const report = await app.get(MailIntakeJob).runOnce();
-  if (report) {
-    console.log(
-      `stored ${report.stored}, tickets ${report.tickets}, threaded ${report.threaded}, ` +
-        `ignored ${report.ignored}, failed ${report.failed}, duplicates ${report.duplicates}, ` +
-        `mailbox errors ${report.mailboxErrors}`,
-    );
-  } else {
-    console.log('another instance is fetching mail right now; nothing done');
-  }
+  const report = await app.get(MailIntakeJob).runOnceWaiting();
+  console.log(
+    `stored ${report.stored}, tickets ${report.tickets}, threaded ${report.threaded}, ` +
+      `ignored ${report.ignored}, failed ${report.failed}, duplicates ${report.duplicates}, ` +
+      `mailbox errors ${report.mailboxErrors}`,
+  );
 } finally {
   await app.close();
 }

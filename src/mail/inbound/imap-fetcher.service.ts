@@ -34,8 +34,13 @@ export class ImapFetcherService {
         const uidValidity = String(opened.uidValidity);
         // A new UIDVALIDITY renumbers every UID: start over; stored mail is recognised by its dedup key.
         const after = uidValidity === mailbox.uidValidity ? mailbox.lastUid : 0;
-        if (opened.exists === 0 || (opened.uidNext !== undefined && opened.uidNext <= after + 1))
-          return report;
+        if (opened.exists === 0) return report;
+        // Mail stored by a run that died before flagging it is safe in the database: flag it now.
+        const unflagged =
+          after > 0 ? await client.search({ seen: false, uid: `1:${after}` }, { uid: true }) : [];
+        if (unflagged && unflagged.length > 0)
+          await client.messageFlagsAdd(unflagged, ['\\Seen'], { uid: true });
+        if (opened.uidNext !== undefined && opened.uidNext <= after + 1) return report;
 
         const stored: number[] = [];
         for await (const message of client.fetch(

@@ -13,9 +13,6 @@ import type { ProcessReport } from './mail-processor.service.js';
 
 export type IntakeReport = FetchReport & ProcessReport & { mailboxErrors: number };
 
-/** Long enough for a large batch; it expires by itself if the instance holding it dies. */
-const LEASE_MS = 5 * 60_000;
-
 /**
  * Fetches and processes mail: at once when an idling IMAP connection announces new mail, and every
  * MAIL_POLL_SECONDS in any case (servers without IDLE, dropped connections). One instance at a time.
@@ -75,7 +72,7 @@ export class MailIntakeJob implements OnApplicationBootstrap, OnApplicationShutd
 
   /** One pass over every active mailbox, then over all stored mail. Returns undefined if another instance is at it. */
   async runOnce(): Promise<IntakeReport | undefined> {
-    return this.leases.runExclusive('mail.intake', LEASE_MS, async () => {
+    return this.leases.runExclusive('mail.intake', this.config.jobLeaseMs, async () => {
       const report: IntakeReport = {
         stored: 0,
         duplicates: 0,
@@ -103,6 +100,21 @@ export class MailIntakeJob implements OnApplicationBootstrap, OnApplicationShutd
       Object.assign(report, await this.processor.processStored());
       return report;
     });
+  }
+
+  /**
+   * For `npm run mail:fetch`: waits for an instance that holds the lease to finish (or, if it died, for
+   * its lease to expire) instead of giving up at once.
+   */
+  async runOnceWaiting(): Promise<IntakeReport> {
+    const deadline = Date.now() + this.config.jobLeaseMs * 2;
+    for (;;) {
+      const report = await this.runOnce();
+      if (report) return report;
+      if (Date.now() > deadline)
+        throw new Error('another instance kept the mail intake lease; try again later');
+      await new Promise((tick) => setTimeout(tick, 250));
+    }
   }
 
   /** Keeps an IDLE connection to the mailbox and triggers a run on new mail; reconnects after a drop. */

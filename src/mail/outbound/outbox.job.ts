@@ -26,15 +26,13 @@ export class OutboxJob implements OnApplicationBootstrap {
     const everyMs = this.config.mail.outboxPollSeconds * 1000;
     this.scheduler.addInterval(
       'mail.outbox',
-      setInterval(() => void this.run(everyMs), everyMs),
+      setInterval(() => void this.run(), everyMs),
     );
   }
 
-  async run(leaseMs: number): Promise<void> {
+  async run(): Promise<void> {
     try {
-      await this.leases.runExclusive('mail.outbox', Math.max(leaseMs * 10, 60_000), () =>
-        this.sender.sendDue(),
-      );
+      await this.leases.runExclusive('mail.outbox', this.config.jobLeaseMs, () => this.sender.sendDue());
     } catch (error) {
       this.logger.error({ err: error }, 'outbox run failed');
     }

@@ -7,6 +7,7 @@ import type { Message } from '../message.entity.js';
 import type { TicketEvent } from '../ticket-event.entity.js';
 import { displayNumber, PRIORITIES, Ticket } from '../ticket.entity.js';
 import { TICKET_STATES } from '../ticket-state.rules.js';
+import { splitQuotedText } from '../quoted-text.rules.js';
 
 export class CategoryView {
   @ApiProperty({ example: 'payment' }) key: string;
@@ -75,7 +76,14 @@ export class MessageView {
   @ApiProperty({ enum: ['customer', 'agent', 'system'] }) authorType: string;
   @ApiPropertyOptional({ nullable: true, type: String }) authorAgentId: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) authorCustomerId: string | null;
-  @ApiProperty() bodyText: string;
+  @ApiProperty({ description: 'The whole text as received or written' }) bodyText: string;
+  @ApiProperty({
+    description: 'The new part of the text, for display; quoted history and signature split off',
+  })
+  visibleText: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Quoted history, collapsed for display' })
+  quotedText: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) signature: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Sanitised' }) bodyHtml: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) messageId: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) inReplyTo: string | null;
@@ -149,6 +157,13 @@ export function toTicketView(
   };
 }
 
+function displayParts(message: Message) {
+  if (message.direction !== 'inbound')
+    return { visibleText: message.bodyText, quotedText: null, signature: null };
+  const { visible, quoted, signature } = splitQuotedText(message.bodyText);
+  return { visibleText: visible, quotedText: quoted, signature };
+}
+
 export function toMessageView(
   message: Message,
   attachments: Attachment[],
@@ -162,6 +177,7 @@ export function toMessageView(
     authorAgentId: message.authorAgentId,
     authorCustomerId: message.authorCustomerId,
     bodyText: message.bodyText,
+    ...displayParts(message),
     bodyHtml: message.bodyHtml,
     messageId: message.messageId,
     inReplyTo: message.inReplyTo,
