@@ -23,6 +23,13 @@ async function bootstrap(): Promise<void> {
     bodyParser: false,
   });
   configureApp(app, config, logger);
+  // Clients that keep a connection busy could hold the process forever; the grace period is a promise, not a wish.
+  process.once('SIGTERM', () => {
+    setTimeout(() => {
+      logger.error('shutdown did not finish in time; exiting');
+      process.exit(1);
+    }, config.shutdownGraceMs + 15_000).unref();
+  });
   await app.listen(config.port, config.host);
   logger.info(`Offtrack Care is listening on http://${config.host}:${config.port} (${config.database.type})`);
 }

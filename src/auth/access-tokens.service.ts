@@ -48,12 +48,22 @@ export class AccessTokensService {
   /** The agent behind a bearer token, or null if the token is unknown, revoked, expired or its agent inactive. */
   async authenticate(token: string): Promise<{ agent: Agent; tokenId: string } | null> {
     const now = this.clock.now();
-    const record = await this.tokens.findOne({
-      where: { tokenHash: hashAccessToken(token), revokedAt: IsNull() },
-    });
+    // One round trip per request: the token and its agent together.
+    const record = (await this.tokens
+      .createQueryBuilder('token')
+      .innerJoinAndMapOne(
+        'token.agent',
+        Agent,
+        'agent',
+        'agent.id = token.agentId AND agent.isActive = :active',
+        {
+          active: true,
+        },
+      )
+      .where('token.tokenHash = :hash AND token.revokedAt IS NULL', { hash: hashAccessToken(token) })
+      .getOne()) as (AccessToken & { agent: Agent }) | null;
     if (!record || (record.expiresAt && record.expiresAt <= now)) return null;
-    const agent = await this.tokens.manager.findOne(Agent, { where: { id: record.agentId, isActive: true } });
-    if (!agent) return null;
+    const agent = record.agent;
     if (!record.lastUsedAt || now.getTime() - record.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
       await this.tokens.update({ id: record.id }, { lastUsedAt: now });
     }

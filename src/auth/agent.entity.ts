@@ -10,14 +10,14 @@ export class Agent {
   @Column({ type: 'varchar', length: 20 }) role: Role;
   @Column({ name: 'password_hash', type: 'varchar', length: 255, nullable: true }) passwordHash:
     string | null;
-  @Column({ name: 'password_must_change', type: 'boolean', default: false }) passwordMustChange: boolean;
-  @Column({ name: 'is_active', type: 'boolean', default: true }) isActive: boolean;
-  @Column({ name: 'failed_login_count', type: 'int', default: 0 }) failedLoginCount: number;
+  @Column({ name: 'password_must_change', type: 'boolean' }) passwordMustChange: boolean;
+  @Column({ name: 'is_active', type: 'boolean' }) isActive: boolean;
+  @Column({ name: 'failed_login_count', type: 'int' }) failedLoginCount: number;
   @Column({ name: 'locked_until', type: 'datetime', precision: 3, nullable: true }) lockedUntil: Date | null;
   @Column({ name: 'last_login_at', type: 'datetime', precision: 3, nullable: true }) lastLoginAt: Date | null;
   @Column({ type: 'varchar', length: 5 }) language: string;
   @Column({ name: 'time_zone', type: 'varchar', length: 64 }) timeZone: string;
-  @Column({ type: 'int', default: 1 }) version: number;
+  @Column({ type: 'int' }) version: number;
   @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt: Date;
   @Column({ name: 'updated_at', type: 'datetime', precision: 3 }) updatedAt: Date;
 }

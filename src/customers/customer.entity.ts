@@ -11,10 +11,10 @@ export class Customer {
   @Column({ name: 'time_zone', type: 'varchar', length: 64 }) timeZone: string;
   /** ISO 3166-1 alpha-2; VN for customers in Vietnam, anything else is overseas. */
   @Column({ type: 'varchar', length: 2, nullable: true }) country: string | null;
-  @Column({ name: 'is_vulnerable', type: 'boolean', default: false }) isVulnerable: boolean;
+  @Column({ name: 'is_vulnerable', type: 'boolean' }) isVulnerable: boolean;
   @Column({ name: 'anonymised_at', type: 'datetime', precision: 3, nullable: true })
   anonymisedAt: Date | null;
-  @Column({ type: 'int', default: 1 }) version: number;
+  @Column({ type: 'int' }) version: number;
   @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt: Date;
   @Column({ name: 'updated_at', type: 'datetime', precision: 3 }) updatedAt: Date;
 }
@@ -25,7 +25,7 @@ export class CustomerEmail {
   @Column({ name: 'customer_id', type: 'varchar', length: 36 }) customerId: string;
   /** Lower-cased; unique, so an arriving e-mail maps to exactly one customer. */
   @Column({ type: 'varchar', length: 254 }) address: string;
-  @Column({ name: 'is_primary', type: 'boolean', default: false }) isPrimary: boolean;
+  @Column({ name: 'is_primary', type: 'boolean' }) isPrimary: boolean;
   /** When mail to this address last bounced permanently. */
   @Column({ name: 'bounced_at', type: 'datetime', precision: 3, nullable: true }) bouncedAt: Date | null;
   @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt: Date;
@@ -37,6 +37,6 @@ export class CustomerPhone {
   @Column({ name: 'customer_id', type: 'varchar', length: 36 }) customerId: string;
   /** E.164, e.g. +84901234567. Not unique: families share a phone. */
   @Column({ type: 'varchar', length: 20 }) number: string;
-  @Column({ name: 'is_primary', type: 'boolean', default: false }) isPrimary: boolean;
+  @Column({ name: 'is_primary', type: 'boolean' }) isPrimary: boolean;
   @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt: Date;
 }

@@ -7,8 +7,8 @@ export class Queue {
   @Column({ type: 'varchar', length: 100 }) name: string;
   @Column({ type: 'varchar', length: 500, nullable: true }) description: string | null;
   /** Takes the tickets nothing else places; exactly one queue is the default. */
-  @Column({ name: 'is_default', type: 'boolean', default: false }) isDefault: boolean;
-  @Column({ name: 'is_active', type: 'boolean', default: true }) isActive: boolean;
+  @Column({ name: 'is_default', type: 'boolean' }) isDefault: boolean;
+  @Column({ name: 'is_active', type: 'boolean' }) isActive: boolean;
   @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt: Date;
   @Column({ name: 'updated_at', type: 'datetime', precision: 3 }) updatedAt: Date;
 }

@@ -11,6 +11,6 @@ export class Attachment {
   @Column({ type: 'varchar', length: 64 }) sha256: string;
   /** Content-ID of an inline image, referenced from the HTML as cid:… */
   @Column({ name: 'content_id', type: 'varchar', length: 255, nullable: true }) contentId: string | null;
-  @Column({ name: 'is_inline', type: 'boolean', default: false }) isInline: boolean;
+  @Column({ name: 'is_inline', type: 'boolean' }) isInline: boolean;
   @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt: Date;
 }

@@ -7,6 +7,6 @@ export class Category {
   @Column({ type: 'varchar', length: 40 }) key: string;
   @Column({ name: 'name_vi', type: 'varchar', length: 100 }) nameVi: string;
   @Column({ name: 'name_en', type: 'varchar', length: 100 }) nameEn: string;
-  @Column({ name: 'is_active', type: 'boolean', default: true }) isActive: boolean;
-  @Column({ name: 'sort_order', type: 'int', default: 0 }) sortOrder: number;
+  @Column({ name: 'is_active', type: 'boolean' }) isActive: boolean;
+  @Column({ name: 'sort_order', type: 'int' }) sortOrder: number;
 }

@@ -41,7 +41,7 @@ export class Ticket {
   @Column({ name: 'follow_up_of_id', type: 'varchar', length: 36, nullable: true }) followUpOfId:
     string | null;
   /** Optimistic lock: every change to the ticket or its thread adds one. */
-  @Column({ type: 'int', default: 1 }) version: number;
+  @Column({ type: 'int' }) version: number;
   @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt: Date;
   @Column({ name: 'updated_at', type: 'datetime', precision: 3 }) updatedAt: Date;
   @Column({ name: 'first_responded_at', type: 'datetime', precision: 3, nullable: true })

@@ -22,7 +22,7 @@ export class InboundMail {
   @Column({ type: 'varchar', length: 255, nullable: true }) subject: string | null;
   @Column({ type: 'varchar', length: 12 }) state: InboundMailState;
   @Column({ name: 'state_reason', type: 'varchar', length: 500, nullable: true }) stateReason: string | null;
-  @Column({ type: 'int', default: 0 }) attempts: number;
+  @Column({ type: 'int' }) attempts: number;
   @Column({ name: 'ticket_id', type: 'varchar', length: 36, nullable: true }) ticketId: string | null;
   @Column({ name: 'message_record_id', type: 'varchar', length: 36, nullable: true }) messageRecordId:
     string | null;

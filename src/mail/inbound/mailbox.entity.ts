@@ -19,11 +19,11 @@ export class Mailbox {
   @Column({ name: 'imap_password_encrypted', type: 'text' }) imapPasswordEncrypted: string;
   @Column({ name: 'imap_folder', type: 'varchar', length: 255 }) imapFolder: string;
   @Column({ name: 'default_queue_id', type: 'varchar', length: 36 }) defaultQueueId: string;
-  @Column({ name: 'is_active', type: 'boolean', default: true }) isActive: boolean;
+  @Column({ name: 'is_active', type: 'boolean' }) isActive: boolean;
   /** UIDVALIDITY of the folder when last_uid was recorded; a change means the UIDs were renumbered. */
   @Column({ name: 'uid_validity', type: 'varchar', length: 20, nullable: true }) uidValidity: string | null;
   /** The highest UID stored so far: the next fetch asks for UIDs above it. */
-  @Column({ name: 'last_uid', type: 'int', default: 0 }) lastUid: number;
+  @Column({ name: 'last_uid', type: 'int' }) lastUid: number;
   @Column({ name: 'last_fetch_at', type: 'datetime', precision: 3, nullable: true }) lastFetchAt: Date | null;
   @Column({ name: 'last_error', type: 'varchar', length: 500, nullable: true }) lastError: string | null;
   @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt: Date;

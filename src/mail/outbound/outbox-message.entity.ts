@@ -34,7 +34,7 @@ export class OutboxMessage {
   /** JSON array of OutboxAttachment. */
   @Column({ name: 'attachment_ids', type: 'text', nullable: true }) attachments: string | null;
   @Column({ type: 'varchar', length: 12 }) state: OutboxState;
-  @Column({ type: 'int', default: 0 }) attempts: number;
+  @Column({ type: 'int' }) attempts: number;
   @Column({ name: 'next_attempt_at', type: 'datetime', precision: 3 }) nextAttemptAt: Date;
   @Column({ name: 'claimed_at', type: 'datetime', precision: 3, nullable: true }) claimedAt: Date | null;
   @Column({ name: 'last_error', type: 'varchar', length: 500, nullable: true }) lastError: string | null;
