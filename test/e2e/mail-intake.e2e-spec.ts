@@ -198,6 +198,13 @@ describe('mail intake from the official address (Dovecot + SMTP sink)', () => {
       .send({
         body: 'We are sorry. Could you send the booking reference?',
         bodyHtml: '<p>We are <b>sorry</b>.</p>',
+        attachments: [
+          {
+            fileName: 'Chính sách hoàn tiền.pdf',
+            contentType: 'application/pdf',
+            contentBase64: Buffer.from('%PDF-1.4 refund policy').toString('base64'),
+          },
+        ],
       })
       .expect(201);
     expect(reply.body.ticket.state).toBe('pending_customer');
@@ -212,6 +219,9 @@ describe('mail intake from the official address (Dovecot + SMTP sink)', () => {
     expect(header(mail, 'auto-submitted')).toBeUndefined();
     expect(mail.parsed.text).toContain('Could you send the booking reference?');
     expect(mail.parsed.html).toContain('<b>sorry</b>');
+    expect(mail.parsed.attachments.map((file) => [file.filename, file.content.toString()])).toEqual([
+      ['Chính sách hoàn tiền.pdf', '%PDF-1.4 refund policy'],
+    ]);
 
     const answer = fixture('08-reply-by-headers.eml', {
       IN_REPLY_TO: mail.parsed.messageId!,
