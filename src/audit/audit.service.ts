@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, EntityManager, Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
 import { Clock } from '../common/clock.js';
-import { type CursorPosition, decodeCursor, toPage } from '../common/http/cursor.js';
+import { pageNewestFirst } from '../common/http/cursor.js';
 import { AuditEvent, type AuditRecordType } from './audit-event.entity.js';
 
 export interface AuditEntry {
@@ -56,21 +56,6 @@ export class AuditService {
       query.andWhere('event.recordType = :recordType', { recordType: filter.recordType });
     if (filter.recordId) query.andWhere('event.recordId = :recordId', { recordId: filter.recordId });
     if (filter.actorId) query.andWhere('event.actorId = :actorId', { actorId: filter.actorId });
-    if (filter.cursor) {
-      const { at, id } = decodeCursor(filter.cursor);
-      query.andWhere(
-        new Brackets((after) =>
-          after
-            .where('event.occurredAt < :at', { at })
-            .orWhere('event.occurredAt = :at AND event.id < :id', { id }),
-        ),
-      );
-    }
-    const rows = await query
-      .orderBy('event.occurredAt', 'DESC')
-      .addOrderBy('event.id', 'DESC')
-      .take(filter.limit + 1)
-      .getMany();
-    return toPage(rows, filter.limit, (event): CursorPosition => ({ at: event.occurredAt, id: event.id }));
+    return pageNewestFirst(query, 'occurredAt', filter);
   }
 }

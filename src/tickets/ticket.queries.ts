@@ -1,5 +1,5 @@
-import { Brackets, EntityManager, In, IsNull } from 'typeorm';
-import { type CursorPosition, decodeCursor, toPage } from '../common/http/cursor.js';
+import { EntityManager, In, IsNull } from 'typeorm';
+import { pageNewestFirst } from '../common/http/cursor.js';
 import { foldForSearch, LIKE_ESCAPE, likeContains } from '../common/text/search-text.js';
 import type { Priority } from './ticket.entity.js';
 import { Ticket } from './ticket.entity.js';
@@ -32,20 +32,5 @@ export async function listTickets(em: EntityManager, filter: TicketFilter) {
       text: likeContains(foldForSearch(filter.text)),
     });
   }
-  if (filter.cursor) {
-    const { at, id } = decodeCursor(filter.cursor);
-    query.andWhere(
-      new Brackets((after) =>
-        after
-          .where('ticket.createdAt < :at', { at })
-          .orWhere('ticket.createdAt = :at AND ticket.id < :id', { id }),
-      ),
-    );
-  }
-  const rows = await query
-    .orderBy('ticket.createdAt', 'DESC')
-    .addOrderBy('ticket.id', 'DESC')
-    .take(filter.limit + 1)
-    .getMany();
-  return toPage(rows, filter.limit, (ticket): CursorPosition => ({ at: ticket.createdAt, id: ticket.id }));
+  return pageNewestFirst(query, 'createdAt', filter);
 }

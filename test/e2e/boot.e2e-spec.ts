@@ -1,9 +1,11 @@
 import { execFileSync, spawn } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { freePort } from '../support/mail-servers.js';
+import { until } from '../support/until.js';
 
 /** The built app as `npm start` runs it: a real process, in an empty directory, on the zero-setup defaults. */
 const MAIN = resolve('dist/main.js');
@@ -14,16 +16,6 @@ interface Started {
   exited: Promise<number | null>;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-    server.on('error', fail);
-  });
-}
-
 function start(cwd: string, env: Record<string, string>): Started {
   const { DATABASE_URL, ...inherited } = process.env; // the boot test always runs on the zero-setup SQLite default
   const child = spawn(process.execPath, [MAIN], { cwd, env: { ...inherited, LOG_LEVEL: 'warn', ...env } });
@@ -32,16 +24,6 @@ function start(cwd: string, env: Record<string, string>): Started {
   child.stderr.on('data', (chunk) => (output += chunk));
   const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
   return { child, output: () => output, exited };
-}
-
-async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((tick) => setTimeout(tick, 100));
-  }
 }
 
 describe('npm start', () => {

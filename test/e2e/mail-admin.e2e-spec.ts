@@ -3,20 +3,11 @@ import { MailIntakeJob } from '../../src/mail/inbound/mail-intake.job.js';
 import { givenAgent, givenTicket } from '../support/factories.js';
 import type { SignedInAgent } from '../support/factories.js';
 import { fixture } from '../support/mail-fixtures.js';
-import { startDovecot, startSmtpSink } from '../support/mail-servers.js';
+import { mailSettings, startDovecot, startSmtpSink } from '../support/mail-servers.js';
 import type { TestImapServer, TestSmtpSink } from '../support/mail-servers.js';
+import { until } from '../support/until.js';
 import { startTestApp } from '../support/test-app.js';
 import type { TestApp } from '../support/test-app.js';
-
-async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((tick) => setTimeout(tick, 100));
-  }
-}
 
 describe('mail administration: mailboxes, dead letters, outbox, templates', () => {
   let t: TestApp;
@@ -27,14 +18,7 @@ describe('mail administration: mailboxes, dead letters, outbox, templates', () =
   beforeAll(async () => {
     imap = await startDovecot();
     smtp = await startSmtpSink();
-    t = await startTestApp({
-      IMAP_URL: imap.url,
-      IMAP_TLS: 'false',
-      SMTP_URL: smtp.url,
-      SMTP_TLS: 'false',
-      MAIL_FROM: 'Offtrack Care <care@offtrack.test>',
-      JOBS_ENABLED: 'false',
-    });
+    t = await startTestApp(mailSettings(imap, smtp));
     admin = await givenAgent(t, 'admin');
   });
   afterAll(async () => {

@@ -3,7 +3,7 @@ import { MailIntakeJob } from '../../src/mail/inbound/mail-intake.job.js';
 import { givenAgent } from '../support/factories.js';
 import type { SignedInAgent } from '../support/factories.js';
 import { fixture, oversizedMail } from '../support/mail-fixtures.js';
-import { startDovecot, startSmtpSink } from '../support/mail-servers.js';
+import { mailSettings, startDovecot, startSmtpSink } from '../support/mail-servers.js';
 import type { SentMail, TestImapServer, TestSmtpSink } from '../support/mail-servers.js';
 import { startTestApp } from '../support/test-app.js';
 import type { TestApp } from '../support/test-app.js';
@@ -27,15 +27,7 @@ describe('mail intake from the official address (Dovecot + SMTP sink)', () => {
   beforeAll(async () => {
     imap = await startDovecot();
     smtp = await startSmtpSink();
-    t = await startTestApp({
-      IMAP_URL: imap.url,
-      IMAP_TLS: 'false',
-      SMTP_URL: smtp.url,
-      SMTP_TLS: 'false',
-      MAIL_FROM: 'Offtrack Care <care@offtrack.test>',
-      MAIL_ACKS_PER_SENDER_PER_HOUR: '3',
-      JOBS_ENABLED: 'false',
-    });
+    t = await startTestApp({ ...mailSettings(imap, smtp), MAIL_ACKS_PER_SENDER_PER_HOUR: '3' });
     admin = await givenAgent(t, 'admin');
   });
   afterAll(async () => {

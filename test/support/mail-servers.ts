@@ -148,3 +148,14 @@ export async function startSmtpSink(): Promise<TestSmtpSink> {
     stop: () => new Promise<void>((done) => server.close(() => done())),
   };
 }
+
+/** App settings for mail tests: the Dovecot mailbox and SMTP sink on loopback, jobs driven by the test. */
+export function mailSettings(imap: TestImapServer, smtp?: TestSmtpSink): Record<string, string> {
+  return {
+    IMAP_URL: imap.url,
+    IMAP_TLS: 'false',
+    ...(smtp ? { SMTP_URL: smtp.url, SMTP_TLS: 'false' } : {}),
+    MAIL_FROM: 'Offtrack Care <care@offtrack.test>',
+    JOBS_ENABLED: 'false',
+  };
+}

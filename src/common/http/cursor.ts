@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Brackets } from 'typeorm';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Invalid } from '../errors/domain-error.js';
 
 /**
@@ -53,4 +55,43 @@ export function toPage<T>(rows: T[], limit: number, positionOf: (row: T) => Curs
   const items = rows.slice(0, limit);
   const nextCursor = rows.length > limit ? encodeCursor(positionOf(items[items.length - 1])) : null;
   return { items, nextCursor };
+}
+
+/**
+ * One keyset page, newest first, of a query ordered by `alias.timeColumn` then `alias.id`; an index on
+ * (timeColumn, id) makes any page an index seek.
+ */
+export async function pageNewestFirst<T extends ObjectLiteral & { id: string }>(
+  query: SelectQueryBuilder<T>,
+  timeColumn: keyof T & string,
+  page: { cursor?: string; limit: number },
+) {
+  const alias = query.alias;
+  if (page.cursor) {
+    const { at, id } = decodeCursor(page.cursor);
+    query.andWhere(
+      new Brackets((after) =>
+        after
+          .where(`${alias}.${timeColumn} < :cursorAt`, { cursorAt: at })
+          .orWhere(`${alias}.${timeColumn} = :cursorAt AND ${alias}.id < :cursorId`, { cursorId: id }),
+      ),
+    );
+  }
+  const rows = await query
+    .orderBy(`${alias}.${timeColumn}`, 'DESC')
+    .addOrderBy(`${alias}.id`, 'DESC')
+    .take(page.limit + 1)
+    .getMany();
+  return toPage(rows, page.limit, (row): CursorPosition => ({ at: row[timeColumn] as Date, id: row.id }));
+}
+
+/** `?limit=` for admin lists that show the newest rows only. */
+export class LimitQuery {
+  @ApiPropertyOptional({ default: 50, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @Min(1)
+  @Max(200)
+  @IsInt()
+  limit: number = 50;
 }

@@ -1,19 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
+import { LimitQuery } from '../../../common/http/cursor.js';
 import type { InboundMail } from '../inbound-mail.entity.js';
 
 const STATES = ['stored', 'processed', 'ignored', 'failed'] as const;
 
-export class ListInboundMailQuery {
+export class ListInboundMailQuery extends LimitQuery {
   @ApiPropertyOptional({ enum: STATES }) @IsOptional() @IsIn(STATES) state?: (typeof STATES)[number];
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @Min(1)
-  @Max(200)
-  @IsInt()
-  limit: number = 50;
 }
 
 export class InboundMailView {

@@ -1,20 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { LimitQuery } from '../../../common/http/cursor.js';
 import type { MailTemplate } from '../mail-template.entity.js';
 import type { OutboxMessage } from '../outbox-message.entity.js';
 
 const STATES = ['pending', 'sending', 'sent', 'failed'] as const;
 
-export class ListOutboxQuery {
+export class ListOutboxQuery extends LimitQuery {
   @ApiPropertyOptional({ enum: STATES }) @IsOptional() @IsIn(STATES) state?: (typeof STATES)[number];
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @Min(1)
-  @Max(200)
-  @IsInt()
-  limit: number = 50;
 }
 
 export class OutboxMessageView {
