@@ -85,6 +85,39 @@ describe('mail administration: mailboxes, dead letters, outbox, templates', () =
       .expect(409);
   });
 
+  it("starts over when a folder's UIDVALIDITY changes, without taking any mail twice", async () => {
+    const queues = (await t.http().get('/api/v1/queues').set(admin.auth)).body;
+    await imap.recreateFolder('Complaints');
+    await t
+      .http()
+      .post('/api/v1/admin/mailboxes')
+      .set(admin.auth)
+      .send({
+        name: 'Complaints folder',
+        address: 'complaints@offtrack.test',
+        imapHost: '127.0.0.1',
+        imapPort: imap.port,
+        imapSecurity: 'none',
+        imapUsername: imap.user,
+        imapPassword: imap.password,
+        imapFolder: 'Complaints',
+        defaultQueueId: queues[0].id,
+      })
+      .expect(201);
+    const mail = (id: string) =>
+      Buffer.from(
+        fixture('19-english-plain.eml').toString('latin1').replace('<fixture-19@mail.example.com>', id),
+        'latin1',
+      );
+    await imap.append(mail('<uidvalidity-a@example.com>'), [], 'Complaints');
+    expect(await t.get(MailIntakeJob).runOnce()).toMatchObject({ stored: 1, duplicates: 0 });
+
+    await imap.recreateFolder('Complaints');
+    await imap.append(mail('<uidvalidity-a@example.com>'), [], 'Complaints');
+    await imap.append(mail('<uidvalidity-b@example.com>'), [], 'Complaints');
+    expect(await t.get(MailIntakeJob).runOnce()).toMatchObject({ stored: 1, duplicates: 1 });
+  });
+
   it('keeps mail that fails to process as a dead letter with its error, and processes it on retry', async () => {
     await t.dataSource.query('ALTER TABLE mail_templates RENAME TO mail_templates_unavailable');
     try {
@@ -100,7 +133,9 @@ describe('mail administration: mailboxes, dead letters, outbox, templates', () =
     expect(failed).toHaveLength(1);
     expect(failed[0]).toMatchObject({ messageId: '<fixture-02@mail.example.com>', ticketId: null });
     expect(failed[0].stateReason).toMatch(/mail_templates/);
-    expect(await t.dataSource.query("SELECT id FROM tickets WHERE channel = 'email'")).toHaveLength(0);
+    expect(
+      await t.dataSource.query('SELECT id FROM messages WHERE message_id = ?', ['<fixture-02@mail.example.com>']),
+    ).toHaveLength(0);
 
     const retried = await t
       .http()

@@ -26,7 +26,9 @@ export interface TestImapServer {
   password: string;
   /** IMAP_URL for the app (plain IMAP on loopback: set IMAP_TLS=false too). */
   url: string;
-  append(raw: Buffer | string, flags?: string[]): Promise<void>;
+  append(raw: Buffer | string, flags?: string[], folder?: string): Promise<void>;
+  /** Deletes (if there) and creates a folder: the server gives it a new UIDVALIDITY. */
+  recreateFolder(folder: string): Promise<void>;
   /** UIDs and flags of the INBOX messages. */
   messages(): Promise<{ uid: number; flags: string[] }[]>;
   stop(): Promise<void>;
@@ -55,11 +57,21 @@ export async function startDovecot(): Promise<TestImapServer> {
     user,
     password,
     url: `imap://${encodeURIComponent(user)}:${password}@127.0.0.1:${port}/INBOX`,
-    async append(raw, flags = []) {
+    async append(raw, flags = [], folder = 'INBOX') {
       const imap = client();
       await imap.connect();
       try {
-        await imap.append('INBOX', raw, flags);
+        await imap.append(folder, raw, flags);
+      } finally {
+        await imap.logout();
+      }
+    },
+    async recreateFolder(folder) {
+      const imap = client();
+      await imap.connect();
+      try {
+        await imap.mailboxDelete(folder).catch(() => undefined);
+        await imap.mailboxCreate(folder);
       } finally {
         await imap.logout();
       }
