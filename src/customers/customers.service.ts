@@ -168,8 +168,8 @@ export class CustomersService {
       if (result.affected !== 1) {
         throw new StaleVersion('customer', dto.version, { version: dto.version + 1, changed: {} });
       }
-      if (changes.emails) await this.replaceEmails(em, id, after.emails, now);
-      if (changes.phones) await this.replacePhones(em, id, after.phones, now);
+      if (changes.emails) await this.writeEmails(em, id, after.emails, now, true);
+      if (changes.phones) await this.writePhones(em, id, after.phones, now, true);
       await this.audit.record(em, actor, [
         {
           action: 'customer.update',
@@ -241,38 +241,53 @@ export class CustomersService {
       updatedAt: now,
     });
     await em.insert(Customer, customer);
-    await this.replaceEmails(em, customer.id, emails, now);
-    await this.replacePhones(em, customer.id, phones, now);
-    const [record] = await this.withContacts(em, [customer]);
-    return record;
+    return {
+      customer,
+      emails: await this.writeEmails(em, customer.id, emails, now, false),
+      phones: await this.writePhones(em, customer.id, phones, now, false),
+    };
   }
 
-  private async replaceEmails(em: EntityManager, customerId: string, addresses: string[], now: Date) {
+  /** Writes the customer's addresses, the first one primary; `replacing` drops the ones they had. */
+  private async writeEmails(
+    em: EntityManager,
+    customerId: string,
+    addresses: string[],
+    now: Date,
+    replacing: boolean,
+  ) {
     if (addresses.length > 0) {
       const taken = await em.find(CustomerEmail, { where: { address: In(addresses) } });
       const other = taken.find((email) => email.customerId !== customerId);
       if (other) throw new CustomerEmailTaken(other.customerId);
     }
-    await em.delete(CustomerEmail, { customerId });
-    if (addresses.length === 0) return;
-    await em.insert(
-      CustomerEmail,
-      addresses.map((address, index) => ({ customerId, address, isPrimary: index === 0, createdAt: now })),
+    if (replacing) await em.delete(CustomerEmail, { customerId });
+    const rows = addresses.map((address, index) =>
+      em.create(CustomerEmail, {
+        customerId,
+        address,
+        isPrimary: index === 0,
+        bouncedAt: null,
+        createdAt: now,
+      }),
     );
+    if (rows.length > 0) await em.insert(CustomerEmail, rows);
+    return rows;
   }
 
-  private async replacePhones(em: EntityManager, customerId: string, numbers: string[], now: Date) {
-    await em.delete(CustomerPhone, { customerId });
-    if (numbers.length === 0) return;
-    await em.insert(
-      CustomerPhone,
-      [...new Set(numbers)].map((number, index) => ({
-        customerId,
-        number,
-        isPrimary: index === 0,
-        createdAt: now,
-      })),
+  private async writePhones(
+    em: EntityManager,
+    customerId: string,
+    numbers: string[],
+    now: Date,
+    replacing: boolean,
+  ) {
+    if (replacing) await em.delete(CustomerPhone, { customerId });
+    const rows = [...new Set(numbers)].map((number, index) =>
+      em.create(CustomerPhone, { customerId, number, isPrimary: index === 0, createdAt: now }),
     );
+    if (rows.length > 0) await em.insert(CustomerPhone, rows);
+    return rows;
   }
 
   private async withContacts(em: EntityManager, customers: Customer[]): Promise<CustomerRecord[]> {

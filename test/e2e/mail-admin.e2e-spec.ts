@@ -134,7 +134,9 @@ describe('mail administration: mailboxes, dead letters, outbox, templates', () =
     expect(failed[0]).toMatchObject({ messageId: '<fixture-02@mail.example.com>', ticketId: null });
     expect(failed[0].stateReason).toMatch(/mail_templates/);
     expect(
-      await t.dataSource.query('SELECT id FROM messages WHERE message_id = ?', ['<fixture-02@mail.example.com>']),
+      await t.dataSource.query('SELECT id FROM messages WHERE message_id = ?', [
+        '<fixture-02@mail.example.com>',
+      ]),
     ).toHaveLength(0);
 
     const retried = await t

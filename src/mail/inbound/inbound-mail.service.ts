@@ -32,55 +32,69 @@ export class InboundMailService {
   ) {}
 
   /**
-   * Keeps the raw message and moves the mailbox's UID mark past it, in one transaction: whatever happens
-   * next, the mail is either stored or will be fetched again. The same mail twice (same Message-ID, or same
-   * bytes when it has none) is stored once.
+   * Keeps raw messages and moves the mailbox's UID mark past them, in one transaction: whatever happens
+   * next, each mail is either stored or will be fetched again. The same mail twice (same Message-ID, or same
+   * bytes when it has none) is stored once. Callers batch, since each commit costs a disk flush.
    */
   async store(
-    raw: Buffer,
-    mailbox: { id: string; uid: number; uidValidity: string } | null,
-  ): Promise<StoreResult> {
-    const rawSha256 = ContentStore.sha256(raw);
-    const messageId = headerMessageId(raw);
-    const dedupKey = messageId ?? `sha256:${rawSha256}`;
-    const id = randomUUID();
+    mails: { raw: Buffer; uid: number | null }[],
+    mailbox: { id: string; uidValidity: string } | null,
+  ): Promise<StoreResult[]> {
+    const rows = mails.map(({ raw, uid }) => {
+      const rawSha256 = ContentStore.sha256(raw);
+      const messageId = headerMessageId(raw)?.slice(0, 255) ?? null;
+      return {
+        id: randomUUID(),
+        raw,
+        uid,
+        rawSha256,
+        messageId,
+        dedupKey: (messageId ?? `sha256:${rawSha256}`).slice(0, 255),
+      };
+    });
     return this.dataSource.transaction(async (em) => {
-      await this.contents.put(em, raw);
-      await em
-        .createQueryBuilder()
-        .insert()
-        .into(InboundMail)
-        .values({
-          id,
-          mailboxId: mailbox?.id ?? null,
-          uid: mailbox?.uid ?? null,
-          dedupKey: dedupKey.slice(0, 255),
-          messageId: messageId?.slice(0, 255) ?? null,
-          rawSha256,
-          sizeBytes: raw.length,
-          state: 'stored',
-          attempts: 0,
-          receivedAt: this.clock.now(),
-        })
-        .orIgnore()
-        .execute();
-      if (mailbox) {
-        const uid = Math.trunc(mailbox.uid);
+      for (const row of rows) {
+        await this.contents.put(em, row.raw);
+        await em
+          .createQueryBuilder()
+          .insert()
+          .into(InboundMail)
+          .values({
+            id: row.id,
+            mailboxId: mailbox?.id ?? null,
+            uid: row.uid,
+            dedupKey: row.dedupKey,
+            messageId: row.messageId,
+            rawSha256: row.rawSha256,
+            sizeBytes: row.raw.length,
+            state: 'stored',
+            attempts: 0,
+            receivedAt: this.clock.now(),
+          })
+          .orIgnore()
+          .execute();
+      }
+      const highest = Math.max(0, ...rows.map((row) => Math.trunc(row.uid ?? 0)));
+      if (mailbox && highest > 0) {
         await em
           .createQueryBuilder()
           .update(Mailbox)
           .set({
-            lastUid: () => `CASE WHEN last_uid < ${uid} THEN ${uid} ELSE last_uid END`,
+            lastUid: () => `CASE WHEN last_uid < ${highest} THEN ${highest} ELSE last_uid END`,
             uidValidity: mailbox.uidValidity,
           })
           .where('id = :id', { id: mailbox.id })
           .execute();
       }
-      const kept = await em.findOneOrFail(InboundMail, {
-        where: { dedupKey: dedupKey.slice(0, 255) },
-        select: { id: true },
+      const kept = await em.find(InboundMail, {
+        where: { dedupKey: In(rows.map((row) => row.dedupKey)) },
+        select: { id: true, dedupKey: true },
       });
-      return { inboundMailId: kept.id, duplicate: kept.id !== id };
+      const keptIds = new Map(kept.map((row) => [row.dedupKey, row.id]));
+      return rows.map((row) => ({
+        inboundMailId: keptIds.get(row.dedupKey)!,
+        duplicate: keptIds.get(row.dedupKey) !== row.id,
+      }));
     });
   }
 
