@@ -7,7 +7,7 @@
 // BENCH_CPU_PROF_DIR=dir starts the app with --cpu-prof and writes its profile there on exit.
 // Progress goes to stderr so that stdout holds nothing but the report.
 /* global fetch, AbortController, AbortSignal */
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -18,7 +18,6 @@ import { performance } from 'node:perf_hooks';
 import { clearInterval, clearTimeout, setInterval, setTimeout } from 'node:timers';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath, URL } from 'node:url';
-import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { ImapFlow } from 'imapflow';
 import mysql from 'mysql2/promise';
@@ -293,6 +292,7 @@ async function runApiBenchmark(database) {
   const read = await readTickets(app, token, ticketIds);
 
   const json = { 'content-type': 'application/json' };
+  // Per operation, a maker of request makers: each step gets its own, so every read step starts afresh.
   const operations = {
     create: () => () => ({
       method: 'POST',
@@ -403,6 +403,310 @@ function describeStep(operation, step) {
     `max ${max} ms, non2xx ${step.non2xx}, errors ${step.errors}, timeouts ${step.timeouts}, ` +
     `in flight ≤ ${step.maxInFlight}, RSS ${step.rss} MiB (peak ${step.peakRss})`
   );
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Benchmark: intake
+
+const DOVECOT_SCRIPT = join(ROOT, '..', 'shared', 'recipes', 'dovecot.sh');
+const MAIL_FIXTURES = join(ROOT, 'test', 'fixtures', 'mail');
+const MAILBOX = { user: 'care@offtrack.test', password: 'secret' };
+const INTAKE_GOAL = { messagesPerSecond: 100, p95Ms: 2000, peakRssMiB: 300 };
+// 20% over the goal: at exactly the goal rate even an app that keeps up would score just under it, since
+// messages/s is N / (last processed_at - first append) and the last message's latency is in there.
+const DEFAULT_MAIL_RATE = 120;
+// New complaints, in the order they take turns; every tenth mail is a reply instead (see buildMails).
+const MAIL_KINDS = [
+  { kind: 'vietnamese-utf8-qp', file: '01-vietnamese-utf8-qp.eml' },
+  { kind: 'english-plain', file: '19-english-plain.eml' },
+  { kind: 'html-inline-image', file: '14-inline-cid-image.eml' },
+  { kind: 'pdf-attachment', file: '05-rfc2231-attachment.eml' },
+  { kind: 'windows-1258', file: '03-windows-1258.eml' },
+  { kind: 'vietnamese-base64-html', file: '02-vietnamese-base64-html.eml' },
+];
+const REPLY_KIND = { kind: 'reply-by-headers', file: '08-reply-by-headers.eml' };
+const REPLY_EVERY = 10;
+const POLL_MS = 250;
+const STALL_TIMEOUT_MS = 60_000;
+
+async function runIntakeBenchmark(database) {
+  const count = Number(process.env.BENCH_MAILS) || 2000;
+  const rate = Number(process.env.BENCH_MAIL_RATE ?? DEFAULT_MAIL_RATE);
+  const mails = buildMails(count);
+  const imap = await startDovecot();
+  const app = await startApp(database.env, {
+    IMAP_URL: `imap://${encodeURIComponent(MAILBOX.user)}:${MAILBOX.password}@127.0.0.1:${imap.port}/INBOX`,
+    IMAP_TLS: 'false',
+    MAIL_FROM: `Offtrack Care <${MAILBOX.user}>`,
+    IMAP_IDLE: 'true',
+    MAIL_POLL_SECONDS: '5',
+    // Acknowledgements stay queued in the outbox: sending them is not what is measured.
+    SMTP_URL: '',
+  });
+  const db = await openDatabaseReader(database.env);
+  const stopWatching = watchRss(app.pid);
+  let appended, done, memory;
+  try {
+    appended = await appendMails(imap.port, mails, rate);
+    done = await waitUntilHandled(db, count);
+  } finally {
+    memory = stopWatching();
+  }
+  const rows = await db.query(
+    'SELECT message_id, state, ticket_id, received_at, processed_at FROM inbound_mail',
+  );
+  return {
+    figures: intakeFigures({ mails, rate, appended, done, rows, memory }),
+    units: {
+      appendRate: 'messages/s',
+      messagesPerSecond: 'messages/s',
+      latency: 'ms',
+      phases: 'ms',
+      rssStart: 'MiB',
+      rss: 'MiB',
+      peakRss: 'MiB',
+    },
+  };
+}
+
+// Mail
+
+/** N raw messages (Buffers), each with its own Message-ID and, for new complaints, its own sender. */
+function buildMails(count) {
+  const run = `${timestamp()}${randomBytes(3).toString('hex')}`;
+  const templates = new Map([...MAIL_KINDS, REPLY_KIND].map(({ kind, file }) => [kind, readFixture(file)]));
+  const mails = [];
+  let complaints = 0;
+  for (let i = 0; i < count; i++) {
+    const messageId = `<bench-${run}-${i}@mail.example.com>`;
+    // A reply to the complaint sent five mails earlier, by the same customer, threaded by its headers.
+    const original = i % REPLY_EVERY === REPLY_EVERY - 1 ? mails[i - REPLY_EVERY / 2] : null;
+    const kind = original ? REPLY_KIND.kind : MAIL_KINDS[complaints++ % MAIL_KINDS.length].kind;
+    const from = original ? original.from : `khach.${run}.${i}@example.vn`;
+    let raw = templates.get(kind);
+    if (original) {
+      // Threading by In-Reply-To wins over the subject token, so any ticket number will do there.
+      raw = raw.replaceAll('{{IN_REPLY_TO}}', original.messageId).replaceAll('{{TICKET_NUMBER}}', '999999');
+    }
+    raw = withHeader(raw, 'Message-ID', messageId);
+    raw = withSenderAddress(raw, from);
+    mails.push({
+      kind,
+      messageId,
+      from,
+      raw: Buffer.from(raw, 'latin1'),
+    });
+  }
+  return mails;
+}
+
+// latin1 maps every byte to one character and back, so editing headers as text leaves the 8-bit
+// (windows-1258, raw UTF-8) bytes of the fixtures exactly as they were.
+function readFixture(file) {
+  return readFileSync(join(MAIL_FIXTURES, file), 'latin1');
+}
+
+function editHeaderBlock(raw, edit) {
+  const end = raw.indexOf('\r\n\r\n');
+  return edit(raw.slice(0, end)) + raw.slice(end);
+}
+
+function withHeader(raw, name, value) {
+  return editHeaderBlock(raw, (head) => {
+    const header = new RegExp(`^${name}:.*(?:\\r\\n[ \\t].*)*`, 'im');
+    if (!header.test(head)) throw new Error(`fixture without a ${name} header`);
+    return head.replace(header, `${name}: ${value}`);
+  });
+}
+
+/** Replaces the address in <…> on the From line, keeping the (encoded) display name. */
+function withSenderAddress(raw, address) {
+  return editHeaderBlock(raw, (head) => {
+    const from = /^(From:[^\r\n]*<)[^<>\r\n]+>/im;
+    if (!from.test(head)) throw new Error('fixture without a From: name <address> header');
+    return head.replace(from, `$1${address}>`);
+  });
+}
+
+// Dovecot
+
+async function startDovecot() {
+  const dir = mkdtempSync(join(os.tmpdir(), 'offtrack-bench-imap-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  const port = await freePort();
+  // Pushed before starting: stop does nothing when nothing runs, and a half-started server is stopped.
+  cleanups.push(() => dovecot('stop', dir));
+  await dovecot('start', dir, String(port), MAILBOX.user, MAILBOX.password);
+  log(`Dovecot on 127.0.0.1:${port} (${dir})`);
+  return { dir, port };
+}
+
+/** Runs the recipe with its output on our stderr: a pipe would stay open in the daemon it leaves behind. */
+async function dovecot(...args) {
+  const child = spawn('bash', [DOVECOT_SCRIPT, ...args], { stdio: ['ignore', 2, 2] });
+  const [code] = await once(child, 'exit');
+  if (code !== 0) throw new Error(`dovecot.sh ${args[0]} failed (exit code ${code})`);
+}
+
+/**
+ * Appends the mails to INBOX one after the other, the n-th due at start + n / rate (all at once when rate
+ * is 0), and records when each APPEND completed: from then on the message is in the mailbox.
+ */
+async function appendMails(port, mails, rate) {
+  const client = new ImapFlow({
+    host: '127.0.0.1',
+    port,
+    secure: false,
+    auth: { user: MAILBOX.user, pass: MAILBOX.password },
+    logger: false,
+    disableAutoIdle: true,
+  });
+  await client.connect();
+  cleanups.push(() => client.logout().catch(() => undefined));
+  log(`appending ${mails.length} mails ${rate > 0 ? `at ${rate}/s` : 'as fast as possible'}…`);
+  const appendedAt = new Map();
+  const started = performance.now();
+  const startedAt = Date.now();
+  for (const [i, mail] of mails.entries()) {
+    interruption.signal.throwIfAborted();
+    const aheadMs = rate > 0 ? started + (i * 1000) / rate - performance.now() : 0;
+    if (aheadMs > 0) await sleep(aheadMs);
+    await client.append('INBOX', mail.raw);
+    appendedAt.set(mail.messageId, Date.now());
+  }
+  const durationMs = Date.now() - startedAt;
+  log(`appended ${mails.length} mails in ${(durationMs / 1000).toFixed(1)} s`);
+  return { appendedAt, startedAt, durationMs };
+}
+
+// Database
+
+/** Reads the app's database beside it: SQLite read-only (WAL lets it read while the app writes). */
+async function openDatabaseReader(env) {
+  if (env.DATABASE_URL) {
+    // Times as the 'YYYY-MM-DD HH:MM:SS.SSS' UTC text that SQLite returns too, so one parser serves both.
+    const connection = await mysql.createConnection({ uri: env.DATABASE_URL, dateStrings: true });
+    cleanups.push(() => connection.end());
+    return { query: async (sql) => (await connection.query(sql))[0] };
+  }
+  const sqlite = new Database(env.SQLITE_PATH, { readonly: true, fileMustExist: true });
+  cleanups.push(() => sqlite.close());
+  return { query: async (sql) => sqlite.prepare(sql).all() };
+}
+
+/** Milliseconds since the epoch of a UTC datetime(3) as the database returns it. */
+function utcMs(value) {
+  if (value === null) return null;
+  if (value instanceof Date) return value.getTime();
+  return Date.parse(`${value.replace(' ', 'T')}Z`);
+}
+
+/** Polls until every mail has left the 'stored' state (or nothing moves for a minute). */
+async function waitUntilHandled(db, count) {
+  let handled = 0;
+  let lastProgress = Date.now();
+  let lastLog = 0;
+  for (;;) {
+    interruption.signal.throwIfAborted();
+    const states = await stateCounts(db);
+    const now = Date.now();
+    const nowHandled = states.processed + states.ignored + states.failed;
+    if (nowHandled > handled) [handled, lastProgress] = [nowHandled, now];
+    if (now - lastLog >= 2000 || handled >= count) {
+      log(`mail: ${JSON.stringify(states)}`);
+      lastLog = now;
+    }
+    if (handled >= count) return { complete: true, states };
+    if (now - lastProgress > STALL_TIMEOUT_MS) {
+      log(`no progress for ${STALL_TIMEOUT_MS / 1000} s; giving up with ${handled} of ${count} handled`);
+      return { complete: false, states };
+    }
+    await sleep(POLL_MS);
+  }
+}
+
+async function stateCounts(db) {
+  const rows = await db.query('SELECT state, COUNT(*) AS n FROM inbound_mail GROUP BY state');
+  const states = { stored: 0, processed: 0, ignored: 0, failed: 0 };
+  for (const { state, n } of rows) states[state] = Number(n);
+  return states;
+}
+
+// Figures
+
+function intakeFigures({ mails, rate, appended, done, rows, memory }) {
+  const byId = new Map(rows.map((row) => [row.message_id, row]));
+  const latencies = [];
+  const toStored = [];
+  const toProcessed = [];
+  let lastProcessed = 0;
+  for (const mail of mails) {
+    const row = byId.get(mail.messageId);
+    if (row?.state !== 'processed') continue;
+    const appendedAt = appended.appendedAt.get(mail.messageId);
+    const [receivedAt, processedAt] = [utcMs(row.received_at), utcMs(row.processed_at)];
+    latencies.push(processedAt - appendedAt);
+    toStored.push(receivedAt - appendedAt);
+    toProcessed.push(processedAt - receivedAt);
+    lastProcessed = Math.max(lastProcessed, processedAt);
+  }
+  const firstAppend = appended.appendedAt.get(mails[0].messageId);
+  const messagesPerSecond = latencies.length / ((lastProcessed - firstAppend) / 1000);
+  const latency = percentiles(latencies, [0.5, 0.95, 0.99, 1]);
+  return {
+    mails: mails.length,
+    mix: countBy(mails, (mail) => mail.kind),
+    append: {
+      pace: rate > 0 ? 'steady' : 'as fast as possible',
+      requestedRate: rate > 0 ? rate : null,
+      appendRate: Math.round((mails.length / (appended.durationMs / 1000)) * 10) / 10,
+    },
+    complete: done.complete,
+    states: done.states,
+    tickets: new Set(rows.filter((row) => row.ticket_id).map((row) => row.ticket_id)).size,
+    messagesPerSecond: Math.round(messagesPerSecond * 10) / 10,
+    // From the end of the APPEND to processed_at.
+    latency,
+    phases: {
+      // APPEND done → row stored: IDLE notice, the intake run getting to it, IMAP FETCH, storing.
+      appendToStored: percentiles(toStored, [0.5, 0.95, 1]),
+      // Row stored → processed: waiting behind the rest of the batch, parsing, filing the ticket.
+      storedToProcessed: percentiles(toProcessed, [0.5, 0.95, 1]),
+    },
+    ...memory,
+    goals: intakeGoals({
+      complete: done.complete,
+      messagesPerSecond,
+      p95: latency.p95,
+      peakRss: memory.peakRss,
+    }),
+  };
+}
+
+function intakeGoals({ complete, messagesPerSecond, p95, peakRss }) {
+  return {
+    throughput: {
+      description: `at least ${INTAKE_GOAL.messagesPerSecond} messages/s sustained (every message processed)`,
+      value: Math.round(messagesPerSecond * 10) / 10,
+      met: complete && messagesPerSecond >= INTAKE_GOAL.messagesPerSecond,
+    },
+    latency: {
+      description: `p95 from append to processed under ${INTAKE_GOAL.p95Ms} ms`,
+      value: p95,
+      met: complete && p95 !== null && p95 < INTAKE_GOAL.p95Ms,
+    },
+    memory: {
+      description: `peak RSS under ${INTAKE_GOAL.peakRssMiB} MiB`,
+      value: peakRss,
+      met: peakRss !== null && peakRss < INTAKE_GOAL.peakRssMiB,
+    },
+  };
+}
+
+function countBy(items, key) {
+  const counts = {};
+  for (const item of items) counts[key(item)] = (counts[key(item)] ?? 0) + 1;
+  return counts;
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@
 import http from 'node:http';
 import { clearTimeout, setTimeout } from 'node:timers';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { URL } from 'node:url';
 
 const NS_PER_MS = 1e6;
 
@@ -28,6 +29,7 @@ export async function pacedLoad({ baseUrl, rate, durationS, nextRequest, timeout
   const lateness = [];
   const inFlight = new Set();
   let maxInFlight = 0;
+  let lastSent = 0n;
   let lastAnswer = 0n;
   const abort = () => agent.destroy();
   signal?.addEventListener('abort', abort);
@@ -37,7 +39,8 @@ export async function pacedLoad({ baseUrl, rate, durationS, nextRequest, timeout
       const due = start + BigInt(Math.round(i * intervalNs));
       const aheadMs = Number(due - process.hrtime.bigint()) / NS_PER_MS;
       if (aheadMs > 0) await sleep(aheadMs);
-      lateness.push(Number(process.hrtime.bigint() - due) / NS_PER_MS);
+      lastSent = process.hrtime.bigint();
+      lateness.push(Number(lastSent - due) / NS_PER_MS);
       const answer = send(agent, target, nextRequest(), timeoutMs).then(({ outcome, ms, at }) => {
         tally[outcome] += 1;
         if (ms !== null) latencies.push(ms);
@@ -53,11 +56,11 @@ export async function pacedLoad({ baseUrl, rate, durationS, nextRequest, timeout
     agent.destroy();
   }
   const sent = lateness.length;
-  const sendingS = (sent - 1) / rate || 1;
+  const sendingS = Number(lastSent - start) / 1e9 || 1;
   const answeringS = Number(lastAnswer - start) / 1e9 || 1;
   return {
     requestedRate: rate,
-    sentRate: round(sent / sendingS),
+    sentRate: round((sent - 1) / sendingS),
     // Successful answers over the time from the first request to the last answer.
     achievedRate: round(tally.ok / answeringS),
     requests: sent,

@@ -7,6 +7,7 @@ import { JobLeasesService } from '../../common/leases/job-leases.service.js';
 import { createImapClient } from './imap-client.js';
 import { ImapFetcherService } from './imap-fetcher.service.js';
 import type { FetchReport } from './imap-fetcher.service.js';
+import type { Mailbox } from './mailbox.entity.js';
 import { MailboxesService } from './mailboxes.service.js';
 import { MailProcessorService } from './mail-processor.service.js';
 import type { ProcessReport } from './mail-processor.service.js';
@@ -82,24 +83,41 @@ export class MailIntakeJob implements OnApplicationBootstrap, OnApplicationShutd
         failed: 0,
         mailboxErrors: 0,
       };
-      for (const mailbox of await this.mailboxes.active()) {
+      // Processing runs alongside fetching: stored chunks are turned into tickets while the next ones arrive.
+      let fetching = true;
+      const fetchAll = (async () => {
         try {
-          const fetched = await this.fetcher.fetchNew(mailbox);
-          report.stored += fetched.stored;
-          report.duplicates += fetched.duplicates;
-          await this.mailboxes.recordFetch(mailbox.id, null);
-        } catch (error) {
-          report.mailboxErrors += 1;
-          this.logger.warn(
-            { mailboxId: mailbox.id, error: (error as Error).message },
-            'mailbox fetch failed',
-          );
-          await this.mailboxes.recordFetch(mailbox.id, (error as Error).message);
+          for (const mailbox of await this.mailboxes.active()) await this.fetchInto(report, mailbox);
+        } finally {
+          fetching = false;
+        }
+      })();
+      for (;;) {
+        const stillFetching = fetching;
+        const processed = await this.processor.processStored();
+        for (const key of ['tickets', 'threaded', 'ignored', 'failed'] as const)
+          report[key] += processed[key];
+        if (!stillFetching) break;
+        if (processed.tickets + processed.threaded + processed.ignored + processed.failed === 0) {
+          await Promise.race([fetchAll, new Promise((tick) => setTimeout(tick, 50))]);
         }
       }
-      Object.assign(report, await this.processor.processStored());
+      await fetchAll;
       return report;
     });
+  }
+
+  private async fetchInto(report: IntakeReport, mailbox: Mailbox): Promise<void> {
+    try {
+      const fetched = await this.fetcher.fetchNew(mailbox);
+      report.stored += fetched.stored;
+      report.duplicates += fetched.duplicates;
+      await this.mailboxes.recordFetch(mailbox.id, null);
+    } catch (error) {
+      report.mailboxErrors += 1;
+      this.logger.warn({ mailboxId: mailbox.id, error: (error as Error).message }, 'mailbox fetch failed');
+      await this.mailboxes.recordFetch(mailbox.id, (error as Error).message);
+    }
   }
 
   /**
