@@ -357,6 +357,20 @@ describe('mail intake from the official address (Dovecot + SMTP sink)', () => {
       expect((await ticket(row.ticketId!)).messages[0].bodyText.length).toBeGreaterThan(0);
   });
 
+  it('flags mail whose MIME structure cannot be decoded, and shows its body as received', async () => {
+    const unbounded = fixture('16-broken-mime.eml')
+      .toString('latin1')
+      .replace('boundary="----=_Part_16_broken"', 'boundary="a-boundary-that-never-appears"')
+      .replace('<fixture-16@mail.example.com>', '<fixture-16-unbounded@mail.example.com>');
+    const { report } = await deliver(Buffer.from(unbounded, 'latin1'));
+    expect(report.tickets).toBe(1);
+    const row = await byMessageId('<fixture-16-unbounded@mail.example.com>');
+    const body: string = (await ticket(row.ticketId!)).messages[0].bodyText;
+    expect(body).toContain('could not be decoded');
+    expect(body).toContain(row.id);
+    expect(body).toContain('Lao Cai');
+  });
+
   it('caps acknowledgements per sender per hour, so two auto-responders cannot ping-pong', async () => {
     const acks: number[] = [];
     for (let i = 1; i <= 4; i++) {

@@ -28,6 +28,20 @@ export interface ParsedMail {
   /** Raw header values by lower-case name, for the noise rules (Auto-Submitted, Precedence, List-Id…). */
   headers: Record<string, string[]>;
   contentType: string;
+  /** The MIME structure could not be decoded (e.g. a boundary that never appears); `text` is the raw body. */
+  undecodable: boolean;
+}
+
+/** The body of a raw message as text, for mail whose MIME structure yields nothing: better raw than lost. */
+function rawBody(raw: Buffer): string {
+  const end = raw.indexOf('\r\n\r\n');
+  return end === -1
+    ? ''
+    : raw
+        .subarray(end + 4)
+        .toString('utf8')
+        .replace(/\uFFFD/g, '?')
+        .trim();
 }
 
 function addresses(field: AddressObject | AddressObject[] | undefined): { address: string; name: string }[] {
@@ -64,7 +78,9 @@ export async function parseMail(raw: Buffer): Promise<ParsedMail> {
   const [from] = addresses(result.from);
   const html = typeof result.html === 'string' && result.html.trim() ? sanitizeUserHtml(result.html) : null;
   // mailparser leaves `text` empty for HTML-only mail inside multipart/related; derive it from the safe HTML.
-  const text = result.text?.trim() ? result.text : html ? htmlToText(html, { wordwrap: false }) : '';
+  const decoded = result.text?.trim() ? result.text : html ? htmlToText(html, { wordwrap: false }) : '';
+  const undecodable = !decoded && (result.attachments ?? []).length === 0 && rawBody(raw).length > 0;
+  const text = undecodable ? rawBody(raw) : decoded;
   return {
     messageId: result.messageId ? normalizeMessageId(result.messageId) : null,
     inReplyTo: parseMessageIds(result.inReplyTo),
@@ -84,5 +100,6 @@ export async function parseMail(raw: Buffer): Promise<ParsedMail> {
     })),
     headers: rawHeaders(result),
     contentType: rawHeaders(result)['content-type']?.[0] ?? 'text/plain',
+    undecodable,
   };
 }

@@ -260,6 +260,12 @@ export class MailProcessorService {
         `[Not attached: ${file.fileName} (${(file.sizeBytes / 1024 / 1024).toFixed(1)} MB) is over the ${limitMb} MB ` +
         'limit per message; the original mail is kept in full.]',
     );
+    if (mail.undecodable) {
+      notes.push(
+        '[The structure of this mail could not be decoded; its body is shown as received. ' +
+          `The original mail is kept (inbound mail ${row.id}).]`,
+      );
+    }
     return {
       direction: 'inbound',
       authorType: 'customer',
