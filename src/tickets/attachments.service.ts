@@ -2,14 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Clock } from '../common/clock.js';
+import { AppConfig } from '../config/app-config.js';
 import { NotFound } from '../common/errors/domain-error.js';
 import { ContentStore } from '../content/content-store.service.js';
 import { Attachment } from './attachment.entity.js';
 import { AttachmentUploadDto } from './dto/ticket.dto.js';
 import { AttachmentsTooLarge } from './ticket.errors.js';
-
-/** Per message, as the mail work's default: large enough for scans and photos of receipts. */
-export const ATTACHMENT_LIMIT_BYTES = 25 * 1024 * 1024;
 
 export interface AttachmentFile {
   fileName: string;
@@ -24,6 +22,7 @@ export class AttachmentsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly contents: ContentStore,
+    private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
 
@@ -43,7 +42,8 @@ export class AttachmentsService {
     files: AttachmentFile[],
   ): Promise<Attachment[]> {
     const total = files.reduce((sum, file) => sum + file.bytes.length, 0);
-    if (total > ATTACHMENT_LIMIT_BYTES) throw new AttachmentsTooLarge(total, ATTACHMENT_LIMIT_BYTES);
+    const limit = this.config.mail.attachmentLimitBytes;
+    if (total > limit) throw new AttachmentsTooLarge(total, limit);
     const now = this.clock.now();
     const attachments: Attachment[] = [];
     for (const file of files) {

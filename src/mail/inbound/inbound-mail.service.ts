@@ -146,6 +146,6 @@ export class InboundMailService {
       throw new Conflict(`Only failed mail can be retried; this one is ${row.state}`);
     await this.dataSource
       .getRepository(InboundMail)
-      .update({ id, state: In(['failed']) }, { state: 'stored', stateReason: null });
+      .update({ id, state: 'failed' }, { state: 'stored', stateReason: null });
   }
 }

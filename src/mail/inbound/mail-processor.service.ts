@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { SYSTEM_ACTOR } from '../../auth/actor.js';
 import { AppConfig } from '../../config/app-config.js';
@@ -69,8 +69,9 @@ export class MailProcessorService {
   /** Processes stored mail, oldest first, batch by batch, until none is left. */
   async processStored(batchSize = 50): Promise<ProcessReport> {
     const report: ProcessReport = { tickets: 0, threaded: 0, ignored: 0, failed: 0 };
-    const ownAddresses = await this.mailboxes.ownAddresses();
-    const mailboxes = new Map((await this.mailboxes.list()).map((mailbox) => [mailbox.id, mailbox]));
+    const all = await this.mailboxes.list();
+    const ownAddresses = this.mailboxes.ownAddresses(all);
+    const mailboxes = new Map(all.map((mailbox) => [mailbox.id, mailbox]));
     for (;;) {
       const batch = await this.inbound.pending(batchSize);
       for (const row of batch) {
@@ -308,7 +309,7 @@ export class MailProcessorService {
     await this.dataSource
       .getRepository(InboundMail)
       .update(
-        { id: row.id, state: In(['stored']) },
+        { id: row.id, state: 'stored' },
         { state: 'failed', stateReason: reason.slice(0, 500), attempts: row.attempts + 1 },
       );
   }

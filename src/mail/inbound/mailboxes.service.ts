@@ -81,8 +81,7 @@ export class MailboxesService implements OnApplicationBootstrap {
   }
 
   /** Addresses that are the desk itself: mail from them is never a complaint (loop protection). */
-  async ownAddresses(): Promise<string[]> {
-    const mailboxes = await this.list();
+  ownAddresses(mailboxes: Mailbox[]): string[] {
     return [...new Set([this.config.mail.from.address, ...mailboxes.map((mailbox) => mailbox.address)])];
   }
 
