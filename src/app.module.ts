@@ -11,6 +11,7 @@ import { HealthModule } from './health/health.module.js';
 import { IntakeModule } from './intake/intake.module.js';
 import { MailInboundModule } from './mail/inbound/mail-inbound.module.js';
 import { MailOutboundModule } from './mail/outbound/mail-outbound.module.js';
+import { QueueWorkModule } from './queue-work/queue-work.module.js';
 import { QueuesModule } from './queues/queues.module.js';
 import { TicketsModule } from './tickets/tickets.module.js';
 
@@ -31,6 +32,7 @@ export class AppModule {
         QueuesModule,
         MailOutboundModule,
         TicketsModule,
+        QueueWorkModule,
         IntakeModule,
         MailInboundModule,
       ],

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export type AuditRecordType = 'customer' | 'ticket';
+export type AuditRecordType = 'customer' | 'ticket' | 'routing_rule' | 'category';
 
 /** One append-only line of who read or changed what. `fields` is JSON: names read, or {field: [before, after]}. */
 @Entity('audit_events')

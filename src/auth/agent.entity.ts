@@ -1,6 +1,9 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { Role } from './role.js';
 
+export const AVAILABILITIES = ['available', 'away'] as const;
+export type Availability = (typeof AVAILABILITIES)[number];
+
 /** A member of the care team who signs in to the console or the API. */
 @Entity('agents')
 export class Agent {
@@ -17,6 +20,10 @@ export class Agent {
   @Column({ name: 'last_login_at', type: 'datetime', precision: 3, nullable: true }) lastLoginAt: Date | null;
   @Column({ type: 'varchar', length: 5 }) language: string;
   @Column({ name: 'time_zone', type: 'varchar', length: 64 }) timeZone: string;
+  /** Open tickets this agent can carry; least-loaded assignment stops giving them more. */
+  @Column({ type: 'int' }) capacity: number;
+  /** Away agents get no automatic assignments. */
+  @Column({ type: 'varchar', length: 10 }) availability: Availability;
   @Column({ type: 'int' }) version: number;
   @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt: Date;
   @Column({ name: 'updated_at', type: 'datetime', precision: 3 }) updatedAt: Date;

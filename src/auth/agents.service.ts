@@ -7,7 +7,7 @@ import { isUniqueViolation } from '../common/errors/database-errors.js';
 import { NotFound } from '../common/errors/domain-error.js';
 import { AccessToken } from './access-token.entity.js';
 import { AccessTokensService, type IssuedToken } from './access-tokens.service.js';
-import { Agent } from './agent.entity.js';
+import { Agent, type Availability } from './agent.entity.js';
 import { AgentEmailTaken } from './auth.errors.js';
 import { hashPassword } from './credentials.js';
 import { CreateAccessTokenDto, CreateAgentDto, UpdateAgentDto } from './dto/agent.dto.js';
@@ -49,6 +49,8 @@ export class AgentsService {
       lastLoginAt: null,
       language: dto.language ?? 'vi',
       timeZone: dto.timeZone ?? this.config.defaultTimeZone,
+      capacity: dto.capacity ?? 20,
+      availability: 'available',
       version: 1,
       createdAt: now,
       updatedAt: now,
@@ -78,6 +80,17 @@ export class AgentsService {
     await this.agents.save(agent);
     if (dto.isActive === false || resetPassword) await this.tokens.revokeAllFor(agent.id);
     this.logger.log({ agentId: agent.id, fields: Object.keys(dto) }, 'agent updated');
+    return agent;
+  }
+
+  async setAvailability(agent: Agent, availability: Availability): Promise<Agent> {
+    if (agent.availability === availability) return agent;
+    Object.assign(agent, { availability, updatedAt: this.clock.now(), version: agent.version + 1 });
+    await this.agents.update(
+      { id: agent.id },
+      { availability, updatedAt: agent.updatedAt, version: agent.version },
+    );
+    this.logger.log({ agentId: agent.id, availability }, 'agent availability changed');
     return agent;
   }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, ApiSecured } from '../common/http/api-errors.decorator.js';
 import { Agent } from './agent.entity.js';
@@ -8,15 +8,20 @@ import {
   CurrentAgent,
   Public,
 } from './auth.decorators.js';
+import { AgentsService } from './agents.service.js';
 import { AuthService } from './auth.service.js';
 import { LoginRateLimitGuard } from './login-rate-limit.guard.js';
+import { SetAvailabilityDto } from './dto/agent.dto.js';
 import { AgentView, toAgentView } from './dto/agent.view.js';
 import { ChangePasswordDto, LoginDto, LoginView } from './dto/login.dto.js';
 
 @ApiTags('auth')
 @Controller('api/v1/auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly agents: AgentsService,
+  ) {}
 
   @Post('login')
   @Public()
@@ -62,5 +67,12 @@ export class AuthController {
   @ApiSecured()
   me(@CurrentAgent() agent: Agent): AgentView {
     return toAgentView(agent);
+  }
+
+  @Put('me/availability')
+  @ApiOperation({ summary: 'Mark yourself available or away; away agents get no automatic assignments' })
+  @ApiSecured()
+  async setAvailability(@CurrentAgent() agent: Agent, @Body() dto: SetAvailabilityDto): Promise<AgentView> {
+    return toAgentView(await this.agents.setAvailability(agent, dto.availability));
   }
 }

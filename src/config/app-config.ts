@@ -47,6 +47,8 @@ export class AppConfig {
   readonly mail: MailConfig;
   readonly jobsEnabled: boolean;
   readonly jobLeaseMs: number;
+  /** Finds booking references in complaints, e.g. OTV-2026-001234. */
+  readonly bookingReferencePattern: string;
 
   constructor(env: Environment, appSecret: string) {
     this.port = env.PORT;
@@ -69,6 +71,7 @@ export class AppConfig {
     this.shutdownGraceMs = env.SHUTDOWN_GRACE_MS;
     this.jobsEnabled = env.JOBS_ENABLED;
     this.jobLeaseMs = env.JOB_LEASE_SECONDS * 1000;
+    this.bookingReferencePattern = env.BOOKING_REFERENCE_PATTERN;
     this.mail = {
       from: parseMailbox(env.MAIL_FROM),
       smtp: env.SMTP_URL ? mailServer('SMTP', env.SMTP_URL, env.SMTP_TLS, { smtps: 465, smtp: 587 }) : null,

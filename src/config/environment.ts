@@ -13,13 +13,35 @@ import {
   Min,
   MinLength,
   IsTimeZone,
+  ValidateBy,
 } from 'class-validator';
+import {
+  DEFAULT_BOOKING_REFERENCE_PATTERN,
+  compileBookingReferencePattern,
+} from '../classification/classifier.rules.js';
 
 /** Reads the raw string: implicit conversion alone would turn "false" into true. */
 const toBoolean = ({ obj, key }: { obj: Record<string, unknown>; key: string }) => {
   const raw = obj[key];
   return typeof raw === 'string' ? ['1', 'true', 'yes', 'on'].includes(raw.trim().toLowerCase()) : raw;
 };
+
+const IsBookingReferencePattern = () =>
+  ValidateBy({
+    name: 'isBookingReferencePattern',
+    validator: {
+      validate: (value: unknown) => {
+        try {
+          compileBookingReferencePattern(String(value));
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      defaultMessage: () =>
+        'must be a regular expression that matches booking references and never the empty text',
+    },
+  });
 
 /** The environment variables Offtrack Care reads, as validated at boot. README.md documents each one. */
 export class Environment {
@@ -89,6 +111,9 @@ export class Environment {
   @IsOptional() @Min(0) @Max(365) @IsInt() MAIL_REOPEN_DAYS: number = 14;
   @IsOptional() @Min(1) @Max(3600) @IsInt() OUTBOX_POLL_SECONDS: number = 5;
   @IsOptional() @Min(1) @Max(50) @IsInt() OUTBOX_MAX_ATTEMPTS: number = 8;
+
+  @IsOptional() @IsBookingReferencePattern() BOOKING_REFERENCE_PATTERN: string =
+    DEFAULT_BOOKING_REFERENCE_PATTERN;
 }
 
 /** Variables whose values must never be echoed, even in a validation error. */

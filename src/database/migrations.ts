@@ -10,6 +10,9 @@ import { CreateMailIntake1764028800008 } from './migrations/1764028800008-create
 import { AddTicketFollowUp1764028800009 } from './migrations/1764028800009-add-ticket-follow-up.js';
 import { AddCustomerEmailBounced1764028800010 } from './migrations/1764028800010-add-customer-email-bounced.js';
 import { CreateMailTemplates1764028800011 } from './migrations/1764028800011-create-mail-templates.js';
+import { AddTicketRoutingFields1764028800012 } from './migrations/1764028800012-add-ticket-routing-fields.js';
+import { CreateRoutingRules1764028800013 } from './migrations/1764028800013-create-routing-rules.js';
+import { AddQueueWork1764028800014 } from './migrations/1764028800014-add-queue-work.js';
 
 /** Every migration in order. Listed, not globbed, so the same list runs from dist/ and under jest. */
 export const migrations = [
@@ -25,4 +28,7 @@ export const migrations = [
   AddTicketFollowUp1764028800009,
   AddCustomerEmailBounced1764028800010,
   CreateMailTemplates1764028800011,
+  AddTicketRoutingFields1764028800012,
+  CreateRoutingRules1764028800013,
+  AddQueueWork1764028800014,
 ];

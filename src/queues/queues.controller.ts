@@ -11,10 +11,12 @@ import {
   Put,
 } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/auth.decorators.js';
+import type { Actor } from '../auth/actor.js';
+import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { ApiSecured } from '../common/http/api-errors.decorator.js';
 import {
   CreateQueueDto,
+  QueueCountsView,
   QueueView,
   SetQueueMembersDto,
   toQueueView,
@@ -32,6 +34,13 @@ export class QueuesController {
   @ApiSecured()
   async list(): Promise<QueueView[]> {
     return (await this.queues.list()).map(({ queue, memberIds }) => toQueueView(queue, memberIds));
+  }
+
+  @Get('counts')
+  @ApiOperation({ summary: 'Sidebar counts per queue and state (your queues, for agents)' })
+  @ApiSecured()
+  async counts(@CurrentActor() actor: Actor): Promise<QueueCountsView[]> {
+    return this.queues.counts(await this.queues.workableQueueIds(actor));
   }
 
   @Get(':id')

@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Queue, QueueMember } from './queue.entity.js';
+import { AssignmentService } from './assignment.service.js';
+import { QueueCountsService } from './queue-counts.service.js';
+import { Queue, QueueMember, QueueTicketCount } from './queue.entity.js';
 import { QueuesController } from './queues.controller.js';
 import { QueuesService } from './queues.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Queue, QueueMember])],
+  imports: [TypeOrmModule.forFeature([Queue, QueueMember, QueueTicketCount])],
   controllers: [QueuesController],
-  providers: [QueuesService],
-  exports: [QueuesService],
+  providers: [QueuesService, QueueCountsService, AssignmentService],
+  exports: [QueuesService, QueueCountsService, AssignmentService],
 })
 export class QueuesModule {}

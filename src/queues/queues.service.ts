@@ -4,7 +4,11 @@ import { DataSource, EntityManager, Not } from 'typeorm';
 import { isForeignKeyViolation, isUniqueViolation } from '../common/errors/database-errors.js';
 import { Clock } from '../common/clock.js';
 import { Invalid, NotFound } from '../common/errors/domain-error.js';
-import { CreateQueueDto, UpdateQueueDto } from './dto/queue.dto.js';
+import { CreateQueueDto, QueueCountsView, UpdateQueueDto } from './dto/queue.dto.js';
+import type { Actor } from '../auth/actor.js';
+import { hasRole } from '../auth/role.js';
+import { OPEN_STATES } from '../tickets/ticket-state.rules.js';
+import { QueueCountsService } from './queue-counts.service.js';
 import { Queue, QueueMember } from './queue.entity.js';
 import { QueueInUse, QueueNameTaken } from './queue.errors.js';
 
@@ -17,6 +21,7 @@ export interface QueueWithMembers {
 export class QueuesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly ticketCounts: QueueCountsService,
     private readonly clock: Clock,
   ) {}
 
@@ -61,6 +66,8 @@ export class QueuesService {
         description: dto.description ?? null,
         isDefault: dto.isDefault ?? false,
         isActive: true,
+        assignmentMode: dto.assignmentMode ?? 'manual',
+        lastAssignedAgentId: null,
         createdAt: now,
         updatedAt: now,
       });
@@ -116,6 +123,36 @@ export class QueuesService {
       }
       return { queue, memberIds: agentIds };
     });
+  }
+
+  /** Sidebar counts per queue and state, from the count deltas (never by counting tickets). */
+  async counts(queueIds: string[] | null): Promise<QueueCountsView[]> {
+    const [queues, counts] = await Promise.all([
+      this.dataSource.getRepository(Queue).find({ where: { isActive: true }, order: { name: 'ASC' } }),
+      this.ticketCounts.counts(queueIds ?? undefined),
+    ]);
+    const open: readonly string[] = OPEN_STATES;
+    return queues
+      .filter((queue) => !queueIds || queueIds.includes(queue.id))
+      .map((queue) => {
+        const states = counts
+          .filter((count) => count.queueId === queue.id)
+          .map(({ state, assigned, unassigned }) => ({ state, assigned, unassigned }));
+        const working = states.filter((count) => open.includes(count.state));
+        return {
+          queueId: queue.id,
+          name: queue.name,
+          open: working.reduce((sum, count) => sum + count.assigned + count.unassigned, 0),
+          unassigned: working.reduce((sum, count) => sum + count.unassigned, 0),
+          states,
+        };
+      });
+  }
+
+  /** The queues `actor` works: an agent's own; null (all of them) for supervisors, admins and the system. */
+  async workableQueueIds(actor: Actor): Promise<string[] | null> {
+    if (actor.type !== 'agent' || hasRole(actor.role, 'supervisor')) return null;
+    return this.queueIdsOf(actor.id);
   }
 
   async queueIdsOf(agentId: string): Promise<string[]> {

@@ -9,4 +9,6 @@ export class Category {
   @Column({ name: 'name_en', type: 'varchar', length: 100 }) nameEn: string;
   @Column({ name: 'is_active', type: 'boolean' }) isActive: boolean;
   @Column({ name: 'sort_order', type: 'int' }) sortOrder: number;
+  /** JSON array of the words and phrases that suggest this category; admins edit them. */
+  @Column({ type: 'text', nullable: true }) keywords: string | null;
 }

@@ -11,7 +11,11 @@ export type TicketEventKind =
   | 'tags_changed'
   | 'booking_reference_changed'
   | 'message_added'
-  | 'follow_up_of';
+  | 'follow_up_of'
+  | 'routed'
+  | 'claimed'
+  | 'merged_into'
+  | 'merged_from';
 
 /** The ticket's history: every change, who made it, when, and the version it produced. */
 @Entity('ticket_events')
@@ -25,4 +29,6 @@ export class TicketEvent {
   @Column({ name: 'actor_type', type: 'varchar', length: 20 }) actorType: string;
   @Column({ name: 'actor_id', type: 'varchar', length: 36, nullable: true }) actorId: string | null;
   @Column({ name: 'occurred_at', type: 'datetime', precision: 3 }) occurredAt: Date;
+  /** Order among the events of one change (same time and version). */
+  @Column({ type: 'int' }) seq: number;
 }

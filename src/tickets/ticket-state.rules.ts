@@ -9,6 +9,14 @@ export const TICKET_STATES = [
 ] as const;
 export type TicketState = (typeof TICKET_STATES)[number];
 
+/** States in which a ticket still needs work: queue pages show these, and they count towards agent load. */
+export const OPEN_STATES = [
+  'new',
+  'open',
+  'pending_customer',
+  'on_hold',
+] as const satisfies readonly TicketState[];
+
 export type StateMove = { allowed: true; to: TicketState } | { allowed: false; reason: string };
 
 /**

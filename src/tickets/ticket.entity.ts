@@ -3,6 +3,11 @@ import type { TicketState } from './ticket-state.rules.js';
 
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export type Priority = (typeof PRIORITIES)[number];
+
+/** How the queue page orders priorities: urgent 0 … low 3, ascending like every other index column. */
+export function priorityRank(priority: Priority): number {
+  return PRIORITIES.length - 1 - PRIORITIES.indexOf(priority);
+}
 export const CHANNELS = ['email', 'web', 'phone', 'api'] as const;
 export type Channel = (typeof CHANNELS)[number];
 export const LANGUAGES = ['vi', 'en'] as const;
@@ -22,10 +27,15 @@ export class Ticket {
   @Column({ name: 'search_text', type: 'varchar', length: 600 }) searchText: string;
   @Column({ type: 'varchar', length: 20 }) state: TicketState;
   @Column({ type: 'varchar', length: 10 }) priority: Priority;
+  /** priorityRank(priority), kept beside it so the queue indexes sort by urgency. */
+  @Column({ name: 'priority_rank', type: 'int' }) priorityRank: number;
   @Column({ name: 'category_id', type: 'varchar', length: 36, nullable: true }) categoryId: string | null;
   /** Whether an agent chose the category or the classifier did. */
   @Column({ name: 'category_source', type: 'varchar', length: 10, nullable: true }) categorySource:
     'agent' | 'auto' | null;
+  /** The words that made the classifier choose the category. */
+  @Column({ name: 'category_explanation', type: 'varchar', length: 255, nullable: true })
+  categoryExplanation: string | null;
   @Column({ type: 'varchar', length: 10 }) channel: Channel;
   @Column({ type: 'varchar', length: 5 }) language: Language;
   @Column({ name: 'queue_id', type: 'varchar', length: 36 }) queueId: string;
@@ -50,6 +60,8 @@ export class Ticket {
   lastCustomerMessageAt: Date | null;
   @Column({ name: 'last_agent_message_at', type: 'datetime', precision: 3, nullable: true })
   lastAgentMessageAt: Date | null;
+  /** When the next SLA target falls due; set by SLA policies. */
+  @Column({ name: 'due_at', type: 'datetime', precision: 3, nullable: true }) dueAt: Date | null;
   @Column({ name: 'resolved_at', type: 'datetime', precision: 3, nullable: true }) resolvedAt: Date | null;
   @Column({ name: 'closed_at', type: 'datetime', precision: 3, nullable: true }) closedAt: Date | null;
 }

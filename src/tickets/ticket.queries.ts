@@ -1,4 +1,4 @@
-import { EntityManager, In, IsNull } from 'typeorm';
+import { Brackets, EntityManager, In, IsNull } from 'typeorm';
 import { pageNewestFirst } from '../common/http/cursor.js';
 import { foldForSearch, LIKE_ESCAPE, likeContains } from '../common/text/search-text.js';
 import type { Priority } from './ticket.entity.js';
@@ -13,8 +13,15 @@ export interface TicketFilter {
   assigneeId?: string;
   customerId?: string;
   text?: string;
+  /** An agent's reach: their queues' tickets and the ones assigned to them. */
+  scope?: WorkScope | null;
   cursor?: string;
   limit: number;
+}
+
+export interface WorkScope {
+  agentId: string;
+  queueIds: string[];
 }
 
 /** Tickets newest first, filtered, one keyset page at a time (indexes idx_tickets_*). */
@@ -27,6 +34,15 @@ export async function listTickets(em: EntityManager, filter: TicketFilter) {
   else if (filter.assigneeId)
     query.andWhere('ticket.assigneeId = :assigneeId', { assigneeId: filter.assigneeId });
   if (filter.customerId) query.andWhere('ticket.customerId = :customerId', { customerId: filter.customerId });
+  if (filter.scope) {
+    const { agentId, queueIds } = filter.scope;
+    query.andWhere(
+      new Brackets((either) => {
+        either.where('ticket.assigneeId = :scopeAgentId', { scopeAgentId: agentId });
+        if (queueIds.length > 0) either.orWhere({ queueId: In(queueIds) });
+      }),
+    );
+  }
   if (filter.text) {
     query.andWhere(`ticket.searchText LIKE :text ${LIKE_ESCAPE}`, {
       text: likeContains(foldForSearch(filter.text)),

@@ -2,6 +2,7 @@ import {
   Body,
   Controller,
   Get,
+  HttpCode,
   Param,
   ParseUUIDPipe,
   Patch,
@@ -15,18 +16,24 @@ import type { Response } from 'express';
 import type { Actor } from '../auth/actor.js';
 import { CurrentActor } from '../auth/auth.decorators.js';
 import { ApiSecured } from '../common/http/api-errors.decorator.js';
-import { AttachmentsService } from './attachments.service.js';
 import {
   AddNoteDto,
   CreateTicketDto,
   ListTicketsQuery,
+  MergeTicketDto,
   RecordCustomerMessageDto,
   ReplyToTicketDto,
   UpdateTicketDto,
 } from './dto/ticket.dto.js';
 import { MessageView, TicketDetailView, TicketEventView, TicketPage, TicketView } from './dto/ticket.view.js';
+import { TicketMergeService } from './ticket-merge.service.js';
 import { TicketThreadService } from './ticket-thread.service.js';
 import { TicketsService } from './tickets.service.js';
+
+class MergedTicketsView {
+  @ApiProperty({ type: TicketView, description: 'The duplicate, now merged' }) source: TicketView;
+  @ApiProperty({ type: TicketView }) target: TicketView;
+}
 
 class MessageAddedView {
   @ApiProperty({ type: TicketView }) ticket: TicketView;
@@ -41,7 +48,7 @@ export class TicketsController {
   constructor(
     private readonly tickets: TicketsService,
     private readonly thread: TicketThreadService,
-    private readonly attachments: AttachmentsService,
+    private readonly merges: TicketMergeService,
   ) {}
 
   @Post()
@@ -54,8 +61,8 @@ export class TicketsController {
   @Get()
   @ApiOperation({ summary: 'List tickets, newest first, with filters and cursor pagination' })
   @ApiSecured(422)
-  list(@Query() query: ListTicketsQuery): Promise<TicketPage> {
-    return this.tickets.list(query);
+  list(@Query() query: ListTicketsQuery, @CurrentActor() actor: Actor): Promise<TicketPage> {
+    return this.tickets.list(query, actor);
   }
 
   @Get(':id')
@@ -76,11 +83,23 @@ export class TicketsController {
     return this.tickets.update(id, dto, actor);
   }
 
+  @Post(':id/merge')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Merge this duplicate into another ticket of the same customer' })
+  @ApiSecured(404, 409, 422)
+  merge(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: MergeTicketDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<MergedTicketsView> {
+    return this.merges.merge(id, dto, actor);
+  }
+
   @Get(':id/events')
   @ApiOperation({ summary: "The ticket's history: every change, who made it and when" })
   @ApiSecured(404)
-  events(@Param('id', ParseUUIDPipe) id: string): Promise<TicketEventView[]> {
-    return this.tickets.events(id);
+  events(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<TicketEventView[]> {
+    return this.tickets.events(id, actor);
   }
 
   @Post(':id/replies')
@@ -125,8 +144,9 @@ export class TicketsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Param('attachmentId', ParseUUIDPipe) attachmentId: string,
     @Res({ passthrough: true }) response: Response,
+    @CurrentActor() actor: Actor,
   ): Promise<StreamableFile> {
-    const { attachment, bytes } = await this.attachments.download(id, attachmentId);
+    const { attachment, bytes } = await this.tickets.attachment(id, attachmentId, actor);
     response.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
     return new StreamableFile(bytes, {
       type: attachment.contentType,

@@ -5,6 +5,7 @@ import { AuthModule } from '../auth/auth.module.js';
 import { CustomersModule } from '../customers/customers.module.js';
 import { MailOutboundModule } from '../mail/outbound/mail-outbound.module.js';
 import { QueuesModule } from '../queues/queues.module.js';
+import { RoutingModule } from '../routing/routing.module.js';
 import { ContentModule } from '../content/content.module.js';
 import { Attachment } from './attachment.entity.js';
 import { AttachmentsService } from './attachments.service.js';
@@ -12,6 +13,10 @@ import { CategoriesController } from './categories.controller.js';
 import { Category } from './category.entity.js';
 import { Message } from './message.entity.js';
 import { TicketEvent } from './ticket-event.entity.js';
+import { TicketMergeService } from './ticket-merge.service.js';
+import { TicketPresenceController } from './ticket-presence.controller.js';
+import { TicketPresence } from './ticket-presence.entity.js';
+import { TicketPresenceService } from './ticket-presence.service.js';
 import { TicketThreadService } from './ticket-thread.service.js';
 import { Ticket, TicketNumber } from './ticket.entity.js';
 import { TicketsController } from './tickets.controller.js';
@@ -19,16 +24,31 @@ import { TicketsService } from './tickets.service.js';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Ticket, TicketNumber, Message, Attachment, TicketEvent, Category]),
+    TypeOrmModule.forFeature([
+      Ticket,
+      TicketNumber,
+      Message,
+      Attachment,
+      TicketEvent,
+      Category,
+      TicketPresence,
+    ]),
     ContentModule,
     AuthModule,
     AuditModule,
     CustomersModule,
     QueuesModule,
     MailOutboundModule,
+    RoutingModule,
   ],
-  controllers: [TicketsController, CategoriesController],
-  providers: [TicketsService, TicketThreadService, AttachmentsService],
+  controllers: [TicketsController, TicketPresenceController, CategoriesController],
+  providers: [
+    TicketsService,
+    TicketThreadService,
+    TicketMergeService,
+    TicketPresenceService,
+    AttachmentsService,
+  ],
   exports: [TicketsService, TicketThreadService],
 })
 export class TicketsModule {}

@@ -9,10 +9,13 @@ import { Invalid, NotFound } from '../common/errors/domain-error.js';
 import { sanitizeUserHtml } from '../common/text/html.js';
 import { foldForSearch } from '../common/text/search-text.js';
 import type { Customer } from '../customers/customer.entity.js';
-import type { Channel, Language, Priority } from './ticket.entity.js';
+import type { Channel, Language } from './ticket.entity.js';
 import { CustomersService } from '../customers/customers.service.js';
 import { OutboxService } from '../mail/outbound/outbox.service.js';
+import { AssignmentService } from '../queues/assignment.service.js';
+import { QueueCountsService } from '../queues/queue-counts.service.js';
 import { QueuesService } from '../queues/queues.service.js';
+import { type RoutingInput, TicketRoutingService } from '../routing/ticket-routing.service.js';
 import { type AttachmentFile, AttachmentsService } from './attachments.service.js';
 import { Category } from './category.entity.js';
 import { CreateTicketDto, ListTicketsQuery, UpdateTicketDto } from './dto/ticket.dto.js';
@@ -26,9 +29,9 @@ import {
 } from './dto/ticket.view.js';
 import { Message, type MessageAuthorType, type MessageDirection } from './message.entity.js';
 import { TicketEvent, type TicketEventKind } from './ticket-event.entity.js';
-import { displayNumber, FIRST_TICKET_NUMBER, Ticket, TicketNumber } from './ticket.entity.js';
+import { displayNumber, FIRST_TICKET_NUMBER, priorityRank, Ticket, TicketNumber } from './ticket.entity.js';
 import { StateMoveRefused, TicketChanged, UnknownCategory } from './ticket.errors.js';
-import { listTickets } from './ticket.queries.js';
+import { listTickets, type WorkScope } from './ticket.queries.js';
 import { changeState, type TicketState } from './ticket-state.rules.js';
 
 export interface TicketChange {
@@ -59,13 +62,15 @@ export interface NewMessage {
 
 export interface NewTicket {
   customer: Customer;
+  /** Where the ticket goes unless a routing rule says otherwise: the mailbox's queue, or the default. */
   queueId: string;
   subject: string;
   channel: Channel;
   language?: Language;
-  priority?: Priority;
-  category?: Category | null;
-  bookingReference?: string | null;
+  /** Who wrote it, for rules on the sender; mail gives it in `message.mail`. */
+  senderAddress?: string | null;
+  /** What the agent opening the ticket chose; routing rules do not override it. */
+  chosen?: RoutingInput['chosen'];
   tags?: string[];
   followUpOfId?: string | null;
   message: NewMessage;
@@ -83,6 +88,9 @@ export class TicketsService {
     private readonly audit: AuditService,
     private readonly attachments: AttachmentsService,
     private readonly outbox: OutboxService,
+    private readonly routing: TicketRoutingService,
+    private readonly assignment: AssignmentService,
+    private readonly counts: QueueCountsService,
     private readonly clock: Clock,
   ) {}
 
@@ -102,9 +110,13 @@ export class TicketsService {
         subject: dto.subject,
         channel: dto.channel ?? 'api',
         language: dto.language,
-        priority: dto.priority,
-        category,
-        bookingReference: dto.bookingReference,
+        senderAddress: dto.customer?.email ?? null,
+        chosen: {
+          queueId: dto.queueId,
+          priority: dto.priority,
+          category,
+          bookingReference: dto.bookingReference,
+        },
         tags: dto.tags,
         message: {
           direction: 'inbound',
@@ -114,7 +126,8 @@ export class TicketsService {
           files: AttachmentsService.fromUploads(dto.attachments),
         },
       });
-      return { ...toTicketView(ticket, customer, category), messages: [toMessageView(message, attachments)] };
+      const [view] = await this.toViews(em, [ticket]);
+      return { ...view, messages: [toMessageView(message, attachments)] };
     });
     this.logger.log({ ticketId: view.id, number: view.number }, 'ticket created');
     return view;
@@ -126,21 +139,36 @@ export class TicketsService {
    */
   async open(em: EntityManager, actor: Actor, spec: NewTicket) {
     const now = this.clock.now();
+    const subject = spec.subject.trim() || '(no subject)';
+    const language = spec.language ?? spec.customer.preferredLanguage;
+    const routed = await this.routing.decide(em, {
+      subject,
+      body: spec.message.body,
+      channel: spec.channel,
+      language,
+      senderAddress: spec.message.mail?.fromAddress ?? spec.senderAddress ?? null,
+      customer: spec.customer,
+      baseQueueId: spec.queueId,
+      chosen: spec.chosen,
+    });
+    const assigneeId = routed.assigneeId ?? (await this.assignment.pick(em, routed.queue));
     const number = await this.allocateNumber(em, now);
     const ticket = em.create(Ticket, {
       number,
-      subject: spec.subject.trim() || '(no subject)',
+      subject,
       state: 'new',
-      priority: spec.priority ?? 'normal',
-      categoryId: spec.category?.id ?? null,
-      categorySource: spec.category ? 'agent' : null,
+      priority: routed.priority,
+      priorityRank: priorityRank(routed.priority),
+      categoryId: routed.category.id,
+      categorySource: routed.categorySource,
+      categoryExplanation: routed.explanation,
       channel: spec.channel,
-      language: spec.language ?? spec.customer.preferredLanguage,
-      queueId: spec.queueId,
-      assigneeId: null,
+      language,
+      queueId: routed.queue.id,
+      assigneeId,
       customerId: spec.customer.id,
-      bookingReference: spec.bookingReference?.trim() || null,
-      tags: JSON.stringify(normalizeTags(spec.tags)),
+      bookingReference: routed.bookingReference?.slice(0, 40) ?? null,
+      tags: JSON.stringify(normalizeTags([...(spec.tags ?? []), ...routed.tags])),
       mergedIntoId: null,
       followUpOfId: spec.followUpOfId ?? null,
       version: 1,
@@ -149,33 +177,46 @@ export class TicketsService {
       firstRespondedAt: null,
       lastCustomerMessageAt: now,
       lastAgentMessageAt: null,
+      dueAt: null,
       resolvedAt: null,
       closedAt: null,
     });
     ticket.searchText = searchTextOf(ticket);
     await em.insert(Ticket, ticket);
+    await this.counts.moved(em, null, ticket);
     const { message, attachments } = await this.appendMessage(em, ticket, now, {
       ...spec.message,
       authorCustomerId: spec.customer.id,
     });
     const changes: TicketChange[] = [{ kind: 'created', to: displayNumber(number) }];
     if (spec.followUpOfId) changes.push({ kind: 'follow_up_of', to: spec.followUpOfId });
+    if (routed.fired.length > 0) {
+      changes.push({
+        kind: 'routed',
+        to: routed.fired
+          .map((rule) => rule.name)
+          .join('; ')
+          .slice(0, 255),
+      });
+    }
+    if (assigneeId) changes.push({ kind: 'assignee_changed', from: null, to: assigneeId });
     await this.recordEvents(em, ticket, actor, now, changes);
+    if (routed.notifySupervisors) await this.routing.alertSupervisors(em, ticket, routed);
     await this.audit.record(em, actor, [
       { action: 'ticket.create', recordType: 'ticket', recordId: ticket.id },
     ]);
     return { ticket, message, attachments };
   }
 
-  async list(query: ListTicketsQuery): Promise<TicketPage> {
-    const page = await listTickets(this.dataSource.manager, query);
+  async list(query: ListTicketsQuery, actor: Actor): Promise<TicketPage> {
+    const page = await listTickets(this.dataSource.manager, { ...query, scope: await this.scopeOf(actor) });
     return { items: await this.toViews(this.dataSource.manager, page.items), nextCursor: page.nextCursor };
   }
 
   /** The ticket with its whole thread, internal notes included; the read is audited. */
   get(id: string, actor: Actor): Promise<TicketDetailView> {
     return this.dataSource.transaction(async (em) => {
-      const ticket = await this.load(em, id);
+      const ticket = await this.loadForWork(em, id, actor);
       const messages = await em.find(Message, {
         where: { ticketId: id },
         order: { createdAt: 'ASC', id: 'ASC' },
@@ -206,11 +247,11 @@ export class TicketsService {
       .find({ where: { isActive: true }, order: { sortOrder: 'ASC' } });
   }
 
-  async events(id: string) {
-    await this.load(this.dataSource.manager, id);
+  async events(id: string, actor: Actor) {
+    await this.loadForWork(this.dataSource.manager, id, actor);
     const events = await this.dataSource
       .getRepository(TicketEvent)
-      .find({ where: { ticketId: id }, order: { occurredAt: 'ASC', ticketVersion: 'ASC' } });
+      .find({ where: { ticketId: id }, order: { occurredAt: 'ASC', ticketVersion: 'ASC', seq: 'ASC' } });
     return events.map(toTicketEventView);
   }
 
@@ -218,7 +259,7 @@ export class TicketsService {
   update(id: string, dto: UpdateTicketDto, actor: Actor): Promise<TicketView> {
     return this.dataSource.transaction(async (em) => {
       const now = this.clock.now();
-      const ticket = await this.load(em, id);
+      const ticket = await this.loadForWork(em, id, actor);
       await this.expectVersion(em, ticket, dto.version);
       const fields: Partial<Ticket> = {};
       const changes: TicketChange[] = [];
@@ -341,6 +382,29 @@ export class TicketsService {
     return { inReplyTo: lastFromCustomer ?? ids.at(-1) ?? null, references };
   }
 
+  /**
+   * The ticket if `actor` may work it: agents reach the tickets of their queues and those assigned to them;
+   * supervisors, admins and the system reach all. Out of reach looks the same as missing.
+   */
+  async loadForWork(em: EntityManager, id: string, actor: Actor): Promise<Ticket> {
+    const ticket = await this.load(em, id);
+    const scope = await this.scopeOf(actor);
+    if (scope && ticket.assigneeId !== scope.agentId && !scope.queueIds.includes(ticket.queueId)) {
+      throw new NotFound('ticket', id);
+    }
+    return ticket;
+  }
+
+  async scopeOf(actor: Actor): Promise<WorkScope | null> {
+    const queueIds = await this.queues.workableQueueIds(actor);
+    return queueIds && actor.id ? { agentId: actor.id, queueIds } : null;
+  }
+
+  async attachment(ticketId: string, attachmentId: string, actor: Actor) {
+    await this.loadForWork(this.dataSource.manager, ticketId, actor);
+    return this.attachments.download(ticketId, attachmentId);
+  }
+
   async load(em: EntityManager, id: string): Promise<Ticket> {
     const ticket = await em.findOne(Ticket, { where: { id } });
     if (!ticket) throw new NotFound('ticket', id);
@@ -366,6 +430,7 @@ export class TicketsService {
     now: Date,
   ): Promise<void> {
     const expected = ticket.version;
+    if (fields.priority !== undefined) fields.priorityRank = priorityRank(fields.priority);
     const result = await em.update(
       Ticket,
       { id: ticket.id, version: expected },
@@ -376,7 +441,9 @@ export class TicketsService {
       },
     );
     if (result.affected !== 1) throw await this.changedSince(em, ticket.id, expected);
+    const before = { queueId: ticket.queueId, state: ticket.state, assigneeId: ticket.assigneeId };
     Object.assign(ticket, fields, { version: expected + 1, updatedAt: now });
+    await this.counts.moved(em, before, ticket);
     await this.recordEvents(em, ticket, actor, now, changes);
   }
 
@@ -434,7 +501,7 @@ export class TicketsService {
   async recordEvents(em: EntityManager, ticket: Ticket, actor: Actor, now: Date, changes: TicketChange[]) {
     await em.insert(
       TicketEvent,
-      changes.map((change) => ({
+      changes.map((change, seq) => ({
         ticketId: ticket.id,
         ticketVersion: ticket.version,
         kind: change.kind,
@@ -443,6 +510,7 @@ export class TicketsService {
         actorType: actor.type,
         actorId: actor.id,
         occurredAt: now,
+        seq,
       })),
     );
   }
@@ -455,7 +523,7 @@ export class TicketsService {
     const current = await em.findOneOrFail(Ticket, { where: { id: ticketId } });
     const since = await em.find(TicketEvent, {
       where: { ticketId, ticketVersion: MoreThan(sentVersion) },
-      order: { ticketVersion: 'ASC', occurredAt: 'ASC' },
+      order: { ticketVersion: 'ASC', occurredAt: 'ASC', seq: 'ASC' },
     });
     return new TicketChanged(sentVersion, current.version, since);
   }

@@ -150,7 +150,7 @@ describe('mail administration: mailboxes, dead letters, outbox, templates', () =
   });
 
   it('retries a temporary SMTP failure later, and lets an admin resend a failed mail', async () => {
-    const agent = await givenAgent(t);
+    const agent = await givenAgent(t, 'agent', { queues: 'all' });
     const ticket = await givenTicket(t, agent, {
       customer: { email: 'flaky@example.com', displayName: 'Flaky' },
     });

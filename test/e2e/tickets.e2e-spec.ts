@@ -9,7 +9,7 @@ describe('tickets API', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    agent = await givenAgent(t, 'agent');
+    agent = await givenAgent(t, 'agent', { queues: 'all' });
     admin = await givenAgent(t, 'admin');
   });
   afterAll(() => t.close());
@@ -29,10 +29,12 @@ describe('tickets API', () => {
 
   it('opens a ticket for a new customer found or created by e-mail, in the default queue', async () => {
     const email = `an.tran.${Date.now()}@example.com`;
+    const question = { subject: 'Lịch khởi hành tháng sau', body: 'Cho tôi hỏi lịch khởi hành tháng sau.' };
     const first = await givenTicket(t, agent, {
       customer: { email, displayName: 'Trần An', preferredLanguage: 'en' },
+      ...question,
     });
-    const second = await givenTicket(t, agent, { customer: { email: email.toUpperCase() } });
+    const second = await givenTicket(t, agent, { customer: { email: email.toUpperCase() }, ...question });
     const one = (await t.http().get(`/api/v1/tickets/${first.id}`).set(agent.auth)).body;
     const two = (await t.http().get(`/api/v1/tickets/${second.id}`).set(agent.auth)).body;
     expect(two.customer.id).toBe(one.customer.id);
@@ -64,11 +66,12 @@ describe('tickets API', () => {
       events.map((event: { kind: string; toValue: string }) => `${event.kind}:${event.toValue}`),
     ).toEqual([
       `created:OT#${ticket.number}`,
+      'routed:Payment incidents',
       'state_changed:open',
       'state_changed:pending_customer',
       'state_changed:resolved',
     ]);
-    expect(events[1]).toMatchObject({
+    expect(events[2]).toMatchObject({
       actorType: 'agent',
       actorId: agent.agent.id,
       fromValue: 'new',
@@ -280,6 +283,12 @@ describe('tickets API', () => {
         .send({ name: `Đà Lạt ${Date.now()}` })
         .expect(201)
     ).body;
+    await t
+      .http()
+      .put(`/api/v1/queues/${queue.id}/members`)
+      .set(admin.auth)
+      .send({ agentIds: [agent.agent.id] })
+      .expect(200);
     const customer = await givenCustomer(t, agent);
     const made = [];
     for (let i = 0; i < 5; i++) {

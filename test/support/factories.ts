@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { AgentsService } from '../../src/auth/agents.service.js';
 import type { Agent } from '../../src/auth/agent.entity.js';
 import type { Role } from '../../src/auth/role.js';
+import { QueuesService } from '../../src/queues/queues.service.js';
 import type { TestApp } from './test-app.js';
 
 export interface SignedInAgent {
@@ -14,8 +15,15 @@ export function unique(prefix: string): string {
   return `${prefix}-${randomBytes(4).toString('hex')}`;
 }
 
-/** An agent with a personal access token, made through the real services. */
-export async function givenAgent(t: TestApp, role: Role = 'agent', overrides: { password?: string } = {}) {
+/**
+ * An agent with a personal access token, made through the real services. `queues: 'all'` makes them a member
+ * of every queue, for tests about tickets rather than about who may see them.
+ */
+export async function givenAgent(
+  t: TestApp,
+  role: Role = 'agent',
+  overrides: { password?: string; queues?: 'all' | string[] } = {},
+) {
   const agents = t.get(AgentsService);
   const agent = await agents.create(
     {
@@ -26,6 +34,15 @@ export async function givenAgent(t: TestApp, role: Role = 'agent', overrides: { 
     },
     false,
   );
+  if (overrides.queues) {
+    const queues = t.get(QueuesService);
+    const queueIds =
+      overrides.queues === 'all' ? (await queues.list()).map(({ queue }) => queue.id) : overrides.queues;
+    for (const queueId of queueIds) {
+      const { memberIds } = await queues.get(queueId);
+      await queues.setMembers(queueId, [...memberIds, agent.id]);
+    }
+  }
   const { token } = await agents.issuePersonalToken(agent.id, { name: 'test' });
   return { agent, token, auth: { Authorization: `Bearer ${token}` } } satisfies SignedInAgent;
 }

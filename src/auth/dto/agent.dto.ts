@@ -12,6 +12,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { AVAILABILITIES, type Availability } from '../agent.entity.js';
 import { ROLES, type Role } from '../role.js';
 
 export class CreateAgentDto {
@@ -28,6 +29,18 @@ export class CreateAgentDto {
   @IsIn(['vi', 'en'])
   language?: string;
   @ApiPropertyOptional({ example: 'Asia/Ho_Chi_Minh' }) @IsOptional() @IsTimeZone() timeZone?: string;
+  @ApiPropertyOptional({ default: 20, description: 'Open tickets the agent can carry' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  capacity?: number;
+}
+
+export class SetAvailabilityDto {
+  @ApiProperty({ enum: AVAILABILITIES, description: 'Away agents get no automatic assignments' })
+  @IsIn(AVAILABILITIES)
+  availability: Availability;
 }
 
 export class UpdateAgentDto {
@@ -39,6 +52,11 @@ export class UpdateAgentDto {
   isActive?: boolean;
   @ApiPropertyOptional({ enum: ['vi', 'en'] }) @IsOptional() @IsIn(['vi', 'en']) language?: string;
   @ApiPropertyOptional() @IsOptional() @IsTimeZone() timeZone?: string;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(1000) capacity?: number;
+  @ApiPropertyOptional({ enum: AVAILABILITIES })
+  @IsOptional()
+  @IsIn(AVAILABILITIES)
+  availability?: Availability;
   @ApiPropertyOptional({ description: 'Sets a new one-time password and unlocks the account', minLength: 12 })
   @IsOptional()
   @IsString()

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ROLES, type Role } from '../role.js';
-import type { Agent } from '../agent.entity.js';
+import { type Agent, AVAILABILITIES } from '../agent.entity.js';
 import type { AccessToken } from '../access-token.entity.js';
 
 export class AgentView {
@@ -11,6 +11,8 @@ export class AgentView {
   @ApiProperty() isActive: boolean;
   @ApiProperty({ enum: ['vi', 'en'] }) language: string;
   @ApiProperty({ example: 'Asia/Ho_Chi_Minh' }) timeZone: string;
+  @ApiProperty() capacity: number;
+  @ApiProperty({ enum: AVAILABILITIES }) availability: string;
   @ApiProperty() mustChangePassword: boolean;
   @ApiPropertyOptional({ nullable: true, type: String }) lockedUntil: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) lastLoginAt: string | null;
@@ -26,6 +28,8 @@ export function toAgentView(agent: Agent): AgentView {
     isActive: agent.isActive,
     language: agent.language,
     timeZone: agent.timeZone,
+    capacity: agent.capacity,
+    availability: agent.availability,
     mustChangePassword: agent.passwordMustChange,
     lockedUntil: agent.lockedUntil?.toISOString() ?? null,
     lastLoginAt: agent.lastLoginAt?.toISOString() ?? null,

@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
-import { DomainError, type DomainErrorKind } from './domain-error.js';
+import { DomainError, type DomainErrorKind, InvalidInput } from './domain-error.js';
 import { ErrorResponse } from './error-response.js';
 
 function statusOf(kind: DomainErrorKind): number {
@@ -23,6 +23,8 @@ function statusOf(kind: DomainErrorKind): number {
       return HttpStatus.CONFLICT;
     case 'invalid':
       return HttpStatus.UNPROCESSABLE_ENTITY;
+    case 'invalid_input':
+      return HttpStatus.BAD_REQUEST;
   }
 }
 
@@ -50,6 +52,7 @@ export class DomainErrorFilter implements ExceptionFilter {
         error: STATUS_CODES[statusCode] ?? 'Error',
         message: exception.message,
         details: exception.details,
+        errors: exception instanceof InvalidInput ? exception.errors : undefined,
         requestId,
       };
     }

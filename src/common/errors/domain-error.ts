@@ -1,4 +1,7 @@
-export type DomainErrorKind = 'unauthenticated' | 'not_found' | 'forbidden' | 'conflict' | 'invalid';
+import type { FieldReason } from './validation.js';
+
+export type DomainErrorKind =
+  'unauthenticated' | 'not_found' | 'forbidden' | 'conflict' | 'invalid' | 'invalid_input';
 
 /**
  * What services throw when a rule says no. Jobs call the same services as controllers, so services never
@@ -29,6 +32,14 @@ export class Conflict extends DomainError {
 
 export class Invalid extends DomainError {
   readonly kind = 'invalid';
+}
+
+/** Input that passed the DTO's checks but not the service's (a bad pattern, an unknown queue): a 400 per field. */
+export class InvalidInput extends DomainError {
+  readonly kind = 'invalid_input';
+  constructor(readonly errors: FieldReason[]) {
+    super('Validation failed');
+  }
 }
 
 export class Unauthenticated extends DomainError {

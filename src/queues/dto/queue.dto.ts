@@ -4,13 +4,14 @@ import {
   ArrayUnique,
   IsArray,
   IsBoolean,
+  IsIn,
   IsOptional,
   IsString,
   IsUUID,
   MaxLength,
   MinLength,
 } from 'class-validator';
-import type { Queue } from '../queue.entity.js';
+import { ASSIGNMENT_MODES, type AssignmentMode, type Queue } from '../queue.entity.js';
 
 export class CreateQueueDto {
   @ApiProperty({ example: 'Payments & fraud' }) @IsString() @MinLength(1) @MaxLength(100) name: string;
@@ -19,6 +20,10 @@ export class CreateQueueDto {
   @IsOptional()
   @IsBoolean()
   isDefault?: boolean;
+  @ApiPropertyOptional({ enum: ASSIGNMENT_MODES, default: 'manual' })
+  @IsOptional()
+  @IsIn(ASSIGNMENT_MODES)
+  assignmentMode?: AssignmentMode;
 }
 
 export class UpdateQueueDto {
@@ -26,6 +31,10 @@ export class UpdateQueueDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) description?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() isDefault?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() isActive?: boolean;
+  @ApiPropertyOptional({ enum: ASSIGNMENT_MODES })
+  @IsOptional()
+  @IsIn(ASSIGNMENT_MODES)
+  assignmentMode?: AssignmentMode;
 }
 
 export class SetQueueMembersDto {
@@ -43,6 +52,7 @@ export class QueueView {
   @ApiPropertyOptional({ nullable: true, type: String }) description: string | null;
   @ApiProperty() isDefault: boolean;
   @ApiProperty() isActive: boolean;
+  @ApiProperty({ enum: ASSIGNMENT_MODES }) assignmentMode: string;
   @ApiProperty({ type: [String] }) memberIds: string[];
   @ApiProperty() createdAt: string;
 }
@@ -54,7 +64,22 @@ export function toQueueView(queue: Queue, memberIds: string[]): QueueView {
     description: queue.description,
     isDefault: queue.isDefault,
     isActive: queue.isActive,
+    assignmentMode: queue.assignmentMode,
     memberIds,
     createdAt: queue.createdAt.toISOString(),
   };
+}
+
+export class StateCountView {
+  @ApiProperty({ example: 'new' }) state: string;
+  @ApiProperty() assigned: number;
+  @ApiProperty() unassigned: number;
+}
+
+export class QueueCountsView {
+  @ApiProperty() queueId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ description: 'Tickets still needing work (new, open, pending, on hold)' }) open: number;
+  @ApiProperty({ description: 'Of those, not assigned to anyone' }) unassigned: number;
+  @ApiProperty({ type: [StateCountView] }) states: StateCountView[];
 }

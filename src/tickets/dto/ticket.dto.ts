@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   IsArray,
   IsBase64,
+  IsBoolean,
   IsEmail,
   IsIn,
   IsInt,
@@ -173,7 +174,7 @@ export class AddNoteDto extends MessageFields {}
 /** A message from the customer that reached an agent another way (phone, chat, walk-in). */
 export class RecordCustomerMessageDto extends MessageFields {}
 
-const toList = ({ value }: { value: unknown }) =>
+export const toList = ({ value }: { value: unknown }) =>
   typeof value === 'string'
     ? value
         .split(',')
@@ -207,4 +208,18 @@ export class ListTicketsQuery extends PageQuery {
   @MinLength(2)
   @MaxLength(100)
   text?: string;
+}
+
+export class MergeTicketDto {
+  @ApiProperty({ description: 'The ticket that lives on; it must belong to the same customer' })
+  @IsUUID()
+  targetTicketId: string;
+  @ApiProperty({ description: 'The version of this (the duplicate) ticket you read' })
+  @IsInt()
+  @Min(1)
+  version: number;
+  @ApiPropertyOptional({ default: false, description: 'Mail the customer which number to use from now on' })
+  @IsOptional()
+  @IsBoolean()
+  notifyCustomer?: boolean;
 }

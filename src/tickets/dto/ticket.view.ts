@@ -31,6 +31,8 @@ export class TicketView {
   @ApiProperty({ enum: PRIORITIES }) priority: string;
   @ApiPropertyOptional({ type: CategoryView, nullable: true }) category: CategoryView | null;
   @ApiPropertyOptional({ enum: ['agent', 'auto'], nullable: true }) categorySource: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Why the classifier chose the category' })
+  categoryExplanation: string | null;
   @ApiProperty({ enum: ['email', 'web', 'phone', 'api'] }) channel: string;
   @ApiProperty({ enum: ['vi', 'en'] }) language: string;
   @ApiProperty() queueId: string;
@@ -49,6 +51,8 @@ export class TicketView {
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
   @ApiPropertyOptional({ nullable: true, type: String }) firstRespondedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'When the next SLA target falls due' })
+  dueAt: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) resolvedAt: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) closedAt: string | null;
 }
@@ -134,6 +138,7 @@ export function toTicketView(
     priority: ticket.priority,
     category: toCategoryView(category),
     categorySource: ticket.categorySource,
+    categoryExplanation: ticket.categoryExplanation,
     channel: ticket.channel,
     language: ticket.language,
     queueId: ticket.queueId,
@@ -152,6 +157,7 @@ export function toTicketView(
     createdAt: ticket.createdAt.toISOString(),
     updatedAt: ticket.updatedAt.toISOString(),
     firstRespondedAt: ticket.firstRespondedAt?.toISOString() ?? null,
+    dueAt: ticket.dueAt?.toISOString() ?? null,
     resolvedAt: ticket.resolvedAt?.toISOString() ?? null,
     closedAt: ticket.closedAt?.toISOString() ?? null,
   };
