@@ -26,7 +26,7 @@ const CACHE_MS = 10_000;
 @Injectable()
 export class ClassificationService {
   private readonly bookingReferencePattern: RegExp;
-  private cached: { categories: Category[]; until: number } | null = null;
+  private cached: { categories: Category[]; lists: KeywordList[]; until: number } | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -37,8 +37,8 @@ export class ClassificationService {
   }
 
   async classify(em: EntityManager, input: { subject: string; body: string }): Promise<Classification> {
-    const categories = await this.categories(em);
-    const { categoryKey, matched } = classify(input, categories.map(toKeywordList));
+    const { categories, lists } = await this.categories(em);
+    const { categoryKey, matched } = classify(input, lists);
     const category = categories.find((candidate) => candidate.key === categoryKey);
     if (!category) throw new NotFound('category', categoryKey);
     return { category, matched };
@@ -49,8 +49,8 @@ export class ClassificationService {
   }
 
   async keywordLists(): Promise<{ category: Category; keywords: string[] }[]> {
-    const categories = await this.categories(this.dataSource.manager);
-    return categories.map((category) => ({ category, keywords: toKeywordList(category).keywords }));
+    const { categories, lists } = await this.categories(this.dataSource.manager);
+    return categories.map((category, index) => ({ category, keywords: lists[index].keywords }));
   }
 
   async setKeywords(categoryKey: string, keywords: string[], actor: Actor): Promise<Category> {
@@ -81,11 +81,12 @@ export class ClassificationService {
   }
 
   /** Active categories in precedence order (sort order): ties in the classifier go to the earlier one. */
-  private async categories(em: EntityManager): Promise<Category[]> {
-    if (this.cached && this.cached.until > Date.now()) return this.cached.categories;
-    const categories = await em.find(Category, { where: { isActive: true }, order: { sortOrder: 'ASC' } });
-    this.cached = { categories, until: Date.now() + CACHE_MS };
-    return categories;
+  private async categories(em: EntityManager): Promise<{ categories: Category[]; lists: KeywordList[] }> {
+    if (!this.cached || this.cached.until <= Date.now()) {
+      const categories = await em.find(Category, { where: { isActive: true }, order: { sortOrder: 'ASC' } });
+      this.cached = { categories, lists: categories.map(toKeywordList), until: Date.now() + CACHE_MS };
+    }
+    return this.cached;
   }
 }
 

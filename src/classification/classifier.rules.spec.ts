@@ -62,6 +62,33 @@ describe('classify', () => {
     expect(categoryOf('Chưa ai trả lời', 'Mong ai đó liên hệ lại cho tôi sớm.')).toBe('general');
   });
 
+  it('keeps questions about prices, VAT invoices and payment codes out of the fraud lane', () => {
+    expect(categoryOf('Giá tour', 'Cho tôi hỏi về giá tour Sa Pa tháng 7')).toBe('general');
+    expect(categoryOf('Quên đồ', 'Ai đó đã để quên áo trên xe, nhờ tài xế kiểm tra.')).toBe('general');
+    expect(categoryOf('Cave', 'We did not make it to the cave before it closed.')).toBe('general');
+    expect(categoryOf('Hóa đơn', 'Xin xuất hóa đơn giá trị gia tăng cho công ty')).toBe('payment');
+    expect(categoryOf('OTP', 'Không nhận được mã OTP khi thanh toán')).toBe('payment');
+  });
+
+  it('tells words apart by their tone marks where the customer wrote them', () => {
+    const lists: KeywordList[] = [
+      { categoryKey: 'fraud_or_tampering', keywords: ['vé giả'] },
+      { categoryKey: 'cancellation', keywords: ['dời lịch'] },
+    ];
+    const categoryIn = (body: string) => classify({ subject: '', body }, lists).categoryKey;
+    expect(categoryIn('Cho tôi hỏi về giá tour')).toBe('general');
+    expect(categoryIn('Tôi mua phải vé giả')).toBe('fraud_or_tampering');
+    expect(categoryIn('toi mua phai ve gia')).toBe('fraud_or_tampering');
+    expect(categoryIn('Công ty thay đổi lịch trình')).toBe('general');
+    expect(categoryIn('Cho em dời lịch sang tuần sau')).toBe('cancellation');
+    expect(categoryIn('cho em doi lich sang tuan sau')).toBe('cancellation');
+  });
+
+  it('accepts missing marks and hỏi written as ngã', () => {
+    expect(categoryOf('', 'Tôi muốn hũy tour Đà Lạt')).toBe('cancellation');
+    expect(categoryOf('', 'Xin dời ngày đi tour Hạ Long')).toBe('cancellation');
+  });
+
   it('matches whole words, with simple English endings', () => {
     expect(categoryOf('Still waiting to be refunded')).toBe('payment');
     expect(categoryOf('Is the hotel deposit refundable?')).toBe('payment');
@@ -83,6 +110,33 @@ describe('classify', () => {
     expect(categoryOf('Hủy tour', 'Khi nào tôi được hoàn tiền?')).toBe('cancellation');
   });
 
+  it('lets a fraud phrase of two or more words outweigh any amount of payment wording', () => {
+    expect(
+      categoryOf(
+        'Chuyển khoản cho ai?',
+        'Nhân viên nhắn tôi chuyển khoản tiền cọc và phần còn lại vào tài khoản cá nhân của chị ấy, hoá đơn ' +
+          'thanh toán cũng do chị ấy gửi.',
+      ),
+    ).toBe('fraud_or_tampering');
+    expect(
+      categoryOf(
+        'Charge on my credit card',
+        'A payment for a booking I never made. Refund the deposit please.',
+      ),
+    ).toBe('fraud_or_tampering');
+  });
+
+  it('counts one-word fraud keywords half again, without letting them win outright', () => {
+    const lists: KeywordList[] = [
+      { categoryKey: 'fraud_or_tampering', keywords: ['scam'] },
+      { categoryKey: 'payment', keywords: ['refund', 'charged twice'] },
+    ];
+    expect(classify({ subject: '', body: 'A scam? Refund me.' }, lists).categoryKey).toBe(
+      'fraud_or_tampering',
+    );
+    expect(classify({ subject: '', body: 'Charged twice, what a scam.' }, lists).categoryKey).toBe('payment');
+  });
+
   it('gives a tie to the earlier list', () => {
     const lists: KeywordList[] = [
       { categoryKey: 'payment', keywords: ['refund'] },
@@ -92,6 +146,17 @@ describe('classify', () => {
     expect(classify({ subject: 'cancel and refund', body: '' }, lists.toReversed()).categoryKey).toBe(
       'cancellation',
     );
+  });
+
+  it('uses edited lists at once, though it compiles each keyword only once', () => {
+    const input = { subject: '', body: 'Khi nào tôi được hoàn tiền?' };
+    expect(classify(input, [{ categoryKey: 'payment', keywords: ['hoàn tiền'] }]).categoryKey).toBe(
+      'payment',
+    );
+    expect(classify(input, [{ categoryKey: 'cancellation', keywords: ['hoàn tiền'] }]).categoryKey).toBe(
+      'cancellation',
+    );
+    expect(classify(input, [{ categoryKey: 'payment', keywords: ['hoàn phí'] }]).categoryKey).toBe('general');
   });
 
   it('reports the matched keywords as written in the list, once each', () => {

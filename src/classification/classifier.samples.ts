@@ -14,8 +14,10 @@ function decomposed(sample: LabelledSample): LabelledSample {
 /**
  * Complaints as customers of a Vietnamese tour company write them, labelled with the category a dispatcher
  * would pick. The first samples of each category were written before the keyword lists; the later ones were
- * held-out batches, each measured before the keyword changes it prompted. The lists have seen them all, so
- * accuracy here overstates accuracy on new mail.
+ * held-out batches, each measured before the keyword changes it prompted. The last two batches were written
+ * together, before the lists were broadened: the fresh batch (60) scored 34/60 before and was then tuned on;
+ * the validation batch (30) scored 13/30 before and 26/30 after, and was not tuned on. Every other sample has
+ * shaped the lists, so accuracy here overstates accuracy on new mail.
  */
 export const LABELLED_SAMPLES: LabelledSample[] = [
   // fraud_or_tampering
@@ -215,6 +217,118 @@ export const LABELLED_SAMPLES: LabelledSample[] = [
     body: 'Someone has modified my booking confirmation, the pickup address now points to a different hotel. I did not request this.',
     expected: 'fraud_or_tampering',
   },
+  // Fresh batch: scored before the lists were broadened, then tuned on.
+  {
+    subject: 'Có người gọi tự nhận là nhân viên bên mình',
+    body:
+      'Chiều qua có người gọi cho tôi, xưng là nhân viên chăm sóc khách hàng của Offtrack, nói tour Đà Nẵng ' +
+      'của tôi bị lỗi hệ thống và bảo tôi chuyển thêm 3 triệu vào một số tài khoản để giữ chỗ. Tôi thấy ' +
+      'không ổn nên chưa chuyển. Bên mình có gọi thật không?',
+    expected: 'fraud_or_tampering',
+  },
+  {
+    subject: 'so tien tren xac nhan bi sua',
+    body:
+      'Email xac nhan dat tour em nhan duoc ghi tong tien 18.500.000 nhung hom qua mo lai file thi thanh ' +
+      '25.800.000, so tai khoan nhan tien cung khac. Em khong he yeu cau thay doi gi. Nho ben minh kiem tra ' +
+      'gap.',
+    expected: 'fraud_or_tampering',
+  },
+  {
+    subject: 'Someone pretending to be your staff',
+    body:
+      'A man messaged my mother on Zalo saying he works for Offtrack and that she needed to transfer the ' +
+      'remaining balance to a new bank account because your old one was closed. Is this really you? She ' +
+      'almost sent the money.',
+    expected: 'fraud_or_tampering',
+  },
+  {
+    subject: 'Tin nhắn Zalo lạ đòi tiền',
+    body:
+      'Tôi nhận tin nhắn Zalo từ tài khoản có logo Offtrack, báo tôi trúng voucher giảm 50% và yêu cầu gửi ' +
+      'mã xác thực ngân hàng để nhận. Tôi nghi là lừa nên hỏi lại công ty.',
+    expected: 'fraud_or_tampering',
+  },
+  {
+    subject: 'Booking changed, not by me',
+    body:
+      'I logged in tonight and the passenger names on my booking OTV-2026-007781 have been switched to ' +
+      'people I do not know, and the pickup hotel is different. Nobody in my family made these changes.',
+    expected: 'fraud_or_tampering',
+  },
+  {
+    subject: 'Giao dịch không phải do tôi thực hiện',
+    body:
+      'Sáng nay ngân hàng nhắn tin báo thẻ của tôi vừa thanh toán 12 triệu cho Offtrack Travel. Tôi không ' +
+      'hề mua tour nào. Đề nghị công ty dừng ngay giao dịch này và kiểm tra.',
+    expected: 'fraud_or_tampering',
+  },
+  {
+    subject: 'nghi bi lua',
+    body:
+      'Minh dat tour qua mot trang facebook ten Offtrack Travel Official, da chuyen coc 2 trieu nhung gio ' +
+      'ho chan minh roi. Cho minh hoi trang do co phai cua cong ty khong?',
+    expected: 'fraud_or_tampering',
+  },
+  {
+    subject: 'Receipt does not match what I paid',
+    body:
+      'The receipt your agent emailed shows 9,200,000 VND but I paid 12,000,000 in cash at the office and ' +
+      'she signed a paper for that amount. It looks like the numbers on the PDF were changed after she ' +
+      'signed it.',
+    expected: 'fraud_or_tampering',
+  },
+  {
+    subject: 'Tài khoản Offtrack của tôi bị người khác dùng',
+    body:
+      'Tôi nhận được email xác nhận đặt tour Côn Đảo mà tôi không đặt, trong khi mật khẩu tài khoản của tôi ' +
+      'đã bị đổi. Có thể ai đó đã vào được tài khoản. Xin khóa tài khoản và hủy booking lạ này giúp tôi.',
+    expected: 'fraud_or_tampering',
+  },
+  {
+    subject: 'Strange payment link',
+    body:
+      'Got an SMS with a link to pay for my Hoi An tour, but the website address is offtrack-payments.top ' +
+      'and it asked for my card PIN. My booking was already paid in full. Can you confirm this is not from ' +
+      'you?',
+    expected: 'fraud_or_tampering',
+  },
+  // Validation batch: scored once after that tuning and not tuned on; its misses are left in.
+  {
+    subject: 'Cảnh báo',
+    body:
+      'Có tài khoản Facebook dùng ảnh và tên công ty mình đang nhận cọc tour giá rẻ, nhiều người đã mất ' +
+      'tiền. Công ty nên lên tiếng.',
+    expected: 'fraud_or_tampering',
+  },
+  {
+    subject: 'Is this email legit?',
+    body:
+      'I received an email from bookings@offtrack-vn.net telling me my tour was cancelled and to click a ' +
+      'link to claim a refund with my card number. Looks dodgy.',
+    expected: 'fraud_or_tampering',
+  },
+  {
+    subject: 'hop dong khac voi ban toi ky',
+    body:
+      'Ban hop dong scan gui lai cho toi co gia va so nguoi khac voi ban giay toi da ky, ai da chinh lai ' +
+      'vay?',
+    expected: 'fraud_or_tampering',
+  },
+  {
+    subject: 'Unknown charge from Offtrack',
+    body:
+      'There is a charge of 230 USD from Offtrack on my Visa that I do not recognise. I have never used ' +
+      'your company.',
+    expected: 'fraud_or_tampering',
+  },
+  {
+    subject: 'Người lạ gọi biết hết thông tin tour',
+    body:
+      'Một người gọi cho tôi, biết rõ mã booking và ngày đi, nói là bên kế toán Offtrack và yêu cầu đọc mã ' +
+      'OTP gửi về điện thoại để hoàn tiền. Tôi đã cúp máy.',
+    expected: 'fraud_or_tampering',
+  },
   // payment
   {
     subject: 'Bị trừ tiền hai lần',
@@ -410,6 +524,105 @@ export const LABELLED_SAMPLES: LabelledSample[] = [
     body: 'The payment link you emailed has expired before I could pay. Can you send a new one?',
     expected: 'payment',
   },
+  // Fresh batch: scored before the lists were broadened, then tuned on.
+  {
+    subject: 'Bị trừ tiền nhưng báo thanh toán không thành công',
+    body:
+      'Tôi thanh toán tour Mộc Châu bằng thẻ ATM, app ngân hàng đã trừ 4.600.000đ nhưng trang web lại báo ' +
+      'giao dịch thất bại. Giờ tôi có phải thanh toán lại không hay tiền sẽ được trả về?',
+    expected: 'payment',
+  },
+  {
+    subject: 'Money taken but booking not confirmed',
+    body:
+      'The amount was debited from my account on Tuesday but the payment page showed an error and I never ' +
+      'got a confirmation. Could you check whether you received it?',
+    expected: 'payment',
+  },
+  {
+    subject: 'chua nhan duoc tien tra lai',
+    body:
+      'Ben minh bao se tra lai tien tour bi huy trong 7 ngay lam viec, nay da 3 tuan roi ma minh van chua ' +
+      'thay tien ve tai khoan. Nho kiem tra giup minh.',
+    expected: 'payment',
+  },
+  {
+    subject: 'Can I pay in two parts?',
+    body:
+      'We would like to book the Ha Giang loop for four people. Is it possible to pay half now and the rest ' +
+      'a week before departure? Also do you accept PayPal?',
+    expected: 'payment',
+  },
+  {
+    subject: 'Xin số tài khoản công ty',
+    body:
+      'Cho em xin số tài khoản ngân hàng của công ty để em chuyển nốt phần tiền còn thiếu cho tour Phú Quốc ' +
+      'ạ.',
+    expected: 'payment',
+  },
+  {
+    subject: 'Giá tính cho trẻ em bị sai',
+    body:
+      'Con tôi 7 tuổi nhưng hệ thống tính giá người lớn, tôi đã trả dư 1.200.000đ. Mong công ty trả lại ' +
+      'phần tiền thừa.',
+    expected: 'payment',
+  },
+  {
+    subject: 'Tax paperwork for my employer',
+    body:
+      'My employer reimburses the trip, so I need a proper tax document with our company name and tax code ' +
+      'on it. Who can issue that?',
+    expected: 'payment',
+  },
+  {
+    subject: 'the visa bi tru 2 lan',
+    body: 'Em quet the 1 lan ma sao sao ke hien 2 khoan giong nhau 3.250.000, nho ben minh xem lai giup em.',
+    expected: 'payment',
+  },
+  {
+    subject: 'Exchange rate charged',
+    body:
+      'I was quoted 450 USD but my card statement shows 495 USD after conversion. Why is the total higher ' +
+      'than what was on the booking page?',
+    expected: 'payment',
+  },
+  {
+    subject: 'Hỏi về khoản phí phát sinh',
+    body:
+      'Kết thúc tour Hà Giang, tài xế thu thêm mỗi người 200 nghìn tiền xăng, không có trong hợp đồng. Công ' +
+      'ty giải thích hoặc hoàn lại khoản này giúp tôi.',
+    expected: 'payment',
+  },
+  // Validation batch: scored once after that tuning and not tuned on; its misses are left in.
+  {
+    subject: 'Hoàn tiền chưa về',
+    body:
+      'Công ty xác nhận hoàn tiền từ 15/5 mà đến nay tài khoản tôi vẫn chưa nhận được. Nhờ kiểm tra lệnh ' +
+      'chuyển giúp.',
+    expected: 'payment',
+  },
+  {
+    subject: 'Card payment keeps failing',
+    body:
+      'I tried three times to pay the deposit online and every time it says transaction could not be ' +
+      'processed. Is there another way to pay?',
+    expected: 'payment',
+  },
+  {
+    subject: 'tien thua',
+    body: 'Toi chuyen du 500k so voi gia tour, ben minh tra lai cho toi qua so tai khoan cu nhe.',
+    expected: 'payment',
+  },
+  {
+    subject: 'Quote vs final bill',
+    body: 'Your quote said 1,200 USD for two but the final bill is 1,380 USD. Nobody explained the difference.',
+    expected: 'payment',
+  },
+  {
+    subject: 'Thanh toán bằng thẻ quốc tế',
+    body: 'Tôi ở Úc, muốn trả tiền tour bằng thẻ Mastercard thì có mất phí không?',
+    expected: 'payment',
+  },
   // cancellation
   {
     subject: 'Hủy tour Sa Pa',
@@ -591,6 +804,103 @@ export const LABELLED_SAMPLES: LabelledSample[] = [
     body: 'Could we cancel the last day of our 5 day northern tour and return to Hanoi early?',
     expected: 'cancellation',
   },
+  // Fresh batch: scored before the lists were broadened, then tuned on.
+  {
+    subject: 'Can I move my trip to next month?',
+    body:
+      'My wife is unwell so we cannot travel on the 14th. Is it possible to move our Sapa trek to sometime ' +
+      'in July instead?',
+    expected: 'cancellation',
+  },
+  {
+    subject: 'Xin dời ngày đi tour',
+    body:
+      'Gia đình tôi có việc đột xuất, muốn dời tour Hạ Long từ 10/8 sang cuối tháng 8 được không ạ? Mã ' +
+      'OTV-2026-002215.',
+    expected: 'cancellation',
+  },
+  {
+    subject: 'cho minh lui lich',
+    body:
+      'Minh bi om nen chac khong di kip chuyen Ha Giang thu 6 nay, ben minh cho lui sang tuan sau duoc ' +
+      'khong?',
+    expected: 'cancellation',
+  },
+  {
+    subject: 'We need to cancel',
+    body:
+      "Unfortunately my father is in hospital and we won't be travelling. Please cancel our Mekong Delta " +
+      'day tour for 3 people and tell me what the policy is.',
+    expected: 'cancellation',
+  },
+  {
+    subject: 'Không tham gia tour nữa',
+    body:
+      'Em xin phép không tham gia tour Tà Xùa cuối tuần này nữa vì công ty gọi đi công tác. Em có mất tiền ' +
+      'cọc không ạ?',
+    expected: 'cancellation',
+  },
+  {
+    subject: 'Bớt một người',
+    body: 'Đoàn em đặt 6 người nhưng một bạn không đi được nữa, cho em rút tên bạn ấy khỏi danh sách đoàn ạ.',
+    expected: 'cancellation',
+  },
+  {
+    subject: 'Change of plans',
+    body:
+      "Our flight was moved so we'll arrive in Hanoi two days later than planned. Can we start the Ninh " +
+      'Binh tour on the 22nd instead of the 20th?',
+    expected: 'cancellation',
+  },
+  {
+    subject: 'huy giup em tour da lat',
+    body: 'Em muon huy tour Da Lat ngay 5/9 a, ca nha em co viec khong di duoc.',
+    expected: 'cancellation',
+  },
+  {
+    subject: 'Drop out of the group tour',
+    body:
+      'I booked a place on the Cao Bang group departure in October but I have to withdraw. Do I get ' +
+      'anything back?',
+    expected: 'cancellation',
+  },
+  {
+    subject: 'Hoãn chuyến đi vì bão',
+    body:
+      'Dự báo có bão vào Quảng Bình đúng ngày đoàn đi, tôi muốn hoãn chuyến sang tháng sau cho an toàn. ' +
+      'Công ty hỗ trợ được không?',
+    expected: 'cancellation',
+  },
+  // Validation batch: scored once after that tuning and not tuned on; its misses are left in.
+  {
+    subject: 'Family emergency',
+    body:
+      'My grandmother passed away and we have to fly home. We will not be able to do the Hue and Hoi An ' +
+      'tour next week. What are our options?',
+    expected: 'cancellation',
+  },
+  {
+    subject: 'Đổi sang ngày khác được không',
+    body:
+      'Em đặt tour Cát Bà thứ 7 này nhưng bị trùng lịch thi, cho em chuyển sang thứ 7 tuần sau được không ' +
+      'ạ?',
+    expected: 'cancellation',
+  },
+  {
+    subject: 'khong di nua',
+    body: 'Chong toi bi gay chan nen ca nha khong di Phu Quoc duoc, xin huy giup toi va cho biet phi.',
+    expected: 'cancellation',
+  },
+  {
+    subject: 'Delay our tour by a week',
+    body: 'Could we delay the start of our Mekong tour by one week? Our visas are taking longer than expected.',
+    expected: 'cancellation',
+  },
+  {
+    subject: 'Rút bớt ngày tour',
+    body: 'Tour 5 ngày nhưng em chỉ đi được 3 ngày đầu, cho em cắt bớt 2 ngày cuối ạ.',
+    expected: 'cancellation',
+  },
   // newsletter
   {
     subject: 'Hủy đăng ký bản tin',
@@ -730,6 +1040,89 @@ export const LABELLED_SAMPLES: LabelledSample[] = [
   {
     subject: 'Not interested',
     body: 'I am not interested in your offers, take me off your list.',
+    expected: 'newsletter',
+  },
+  // Fresh batch: scored before the lists were broadened, then tuned on.
+  {
+    subject: 'Too many promo emails',
+    body: 'I get three emails a day from you about deals. I booked once two years ago. Please stop.',
+    expected: 'newsletter',
+  },
+  {
+    subject: 'Không muốn nhận email nữa',
+    body: 'Làm ơn bỏ địa chỉ email của tôi ra khỏi danh sách gửi thư của công ty, tuần nào cũng nhận mấy cái.',
+    expected: 'newsletter',
+  },
+  {
+    subject: 'dung gui tin nhan nua',
+    body: 'Ngay nao cung nhan tin nhan sms ve tour giam gia, toi khong dang ky bao gio. Xin ngung gui.',
+    expected: 'newsletter',
+  },
+  {
+    subject: 'Unsubscribe link takes me to a 404',
+    body:
+      'I clicked the unsubscribe link at the bottom of your latest email and it shows page not found. ' +
+      'Please take me off manually.',
+    expected: 'newsletter',
+  },
+  {
+    subject: 'Thư giới thiệu tour',
+    body: 'Sao tôi cứ nhận thư giới thiệu tour mới mỗi tuần vậy? Tôi chưa bao giờ đăng ký nhận.',
+    expected: 'newsletter',
+  },
+  {
+    subject: 'Stop the WhatsApp messages',
+    body:
+      'Your sales team keeps sending me WhatsApp messages with holiday offers. Please stop contacting me ' +
+      'with advertising.',
+    expected: 'newsletter',
+  },
+  {
+    subject: 'Zalo quảng cáo',
+    body: 'Zalo của công ty cứ nhắn tin quảng cáo tour liên tục, cho tôi hủy theo dõi với ạ.',
+    expected: 'newsletter',
+  },
+  {
+    subject: 'bo email toi khoi danh sach',
+    body: 'Ban oi cho minh ngung nhan email uu dai nhe, nhieu qua.',
+    expected: 'newsletter',
+  },
+  {
+    subject: 'Please stop emailing my work address',
+    body: 'Someone subscribed my work email to your travel deals. I never signed up. Remove it please.',
+    expected: 'newsletter',
+  },
+  {
+    subject: 'Giảm bớt email',
+    body: 'Mình vẫn muốn biết tour mới nhưng mỗi tháng một email thôi được không, giờ nhiều quá.',
+    expected: 'newsletter',
+  },
+  // Validation batch: scored once after that tuning and not tuned on; its misses are left in.
+  {
+    subject: 'Quá nhiều tin nhắn',
+    body:
+      'Ngày nào cũng có tin nhắn giới thiệu tour khuyến mại gửi vào số của tôi, rất phiền. Đề nghị dừng ' +
+      'lại.',
+    expected: 'newsletter',
+  },
+  {
+    subject: 'Stop mailing me',
+    body: 'I keep getting your weekly travel inspiration emails. I do not want them any more.',
+    expected: 'newsletter',
+  },
+  {
+    subject: 'huy nhan email',
+    body: 'cho minh huy nhan email thong bao tour moi nhe, cam on.',
+    expected: 'newsletter',
+  },
+  {
+    subject: 'Email preferences',
+    body: 'Where can I change my email preferences? I only want booking emails, not the sales ones.',
+    expected: 'newsletter',
+  },
+  {
+    subject: 'Tin nhắn Zalo',
+    body: 'Vui lòng không gửi tin nhắn giới thiệu sản phẩm qua Zalo cho tôi nữa.',
     expected: 'newsletter',
   },
   // privacy_request
@@ -908,6 +1301,103 @@ export const LABELLED_SAMPLES: LabelledSample[] = [
     body: 'Did you record my phone call with your agent? I want a copy or for it to be deleted.',
     expected: 'privacy_request',
   },
+  // Fresh batch: scored before the lists were broadened, then tuned on.
+  {
+    subject: 'Please remove my details from your system',
+    body:
+      'I travelled with you in 2024. I would like all my personal details, including my passport scan, ' +
+      'removed from your system.',
+    expected: 'privacy_request',
+  },
+  {
+    subject: 'Sửa số điện thoại',
+    body:
+      'Số điện thoại trong hồ sơ của tôi bên công ty bị sai một số, nhờ sửa lại thành 0903 456 789 giúp ' +
+      'tôi.',
+    expected: 'privacy_request',
+  },
+  {
+    subject: 'xoa so dien thoai cua toi',
+    body: 'Toi khong con dung dich vu nua, de nghi cong ty xoa so dien thoai va email cua toi khoi he thong.',
+    expected: 'privacy_request',
+  },
+  {
+    subject: 'What do you store about me?',
+    body:
+      'Under GDPR I am asking for a copy of all information Offtrack holds about me and who it has been ' +
+      'shared with.',
+    expected: 'privacy_request',
+  },
+  {
+    subject: 'Sao công ty có số của tôi?',
+    body:
+      'Tôi chưa từng đặt tour nhưng nhân viên công ty gọi điện tư vấn, xin hỏi công ty lấy số điện thoại ' +
+      'của tôi ở đâu và đề nghị xóa đi.',
+    expected: 'privacy_request',
+  },
+  {
+    subject: 'Photo used on your Facebook page',
+    body:
+      'A picture of me and my kids from the Hue tour is on your Facebook page. I never agreed to this. ' +
+      'Please take it down.',
+    expected: 'privacy_request',
+  },
+  {
+    subject: 'cap nhat email',
+    body:
+      'Em doi email roi, nho ben minh cap nhat email moi cua em trong ho so khach hang: ' +
+      'lan.nguyen@example.com.',
+    expected: 'privacy_request',
+  },
+  {
+    subject: 'Delete passport copy',
+    body:
+      'You asked for a copy of my passport for the hotel check-in. Now the trip is over, please delete it ' +
+      'and confirm.',
+    expected: 'privacy_request',
+  },
+  {
+    subject: 'Hồ sơ khách hàng',
+    body: 'Tôi muốn biết công ty đang lưu giữ những gì về tôi và lưu trong bao lâu.',
+    expected: 'privacy_request',
+  },
+  {
+    subject: 'Không đồng ý chia sẻ thông tin',
+    body:
+      'Tôi không đồng ý để công ty gửi thông tin của tôi cho các đối tác khách sạn ngoài những gì cần cho ' +
+      'chuyến đi.',
+    expected: 'privacy_request',
+  },
+  // Validation batch: scored once after that tuning and not tuned on; its misses are left in.
+  {
+    subject: 'Delete everything about me',
+    body:
+      'Please erase every record you have of me, my bookings and my emails. I do not want to be in your ' +
+      'database.',
+    expected: 'privacy_request',
+  },
+  {
+    subject: 'Sai ngày sinh trong hồ sơ',
+    body: 'Hồ sơ của tôi ghi sai ngày sinh, nhờ công ty chỉnh lại là 12/03/1985.',
+    expected: 'privacy_request',
+  },
+  {
+    subject: 'Who has my passport details?',
+    body: 'Which hotels and partners did you give my passport information to? I want a list.',
+    expected: 'privacy_request',
+  },
+  {
+    subject: 'xoa thong tin',
+    body: 'De nghi cong ty xoa toan bo thong tin cua toi, toi khong dung dich vu nua.',
+    expected: 'privacy_request',
+  },
+  {
+    subject: 'Video có mặt tôi',
+    body:
+      'Video quảng cáo tour Hà Giang trên TikTok của công ty có mặt tôi mà chưa hỏi ý kiến tôi. Đề nghị gỡ ' +
+      'xuống.',
+    expected: 'privacy_request',
+  },
   // general
   {
     subject: 'Hỏi về tour Mù Cang Chải',
@@ -1074,6 +1564,87 @@ export const LABELLED_SAMPLES: LabelledSample[] = [
   {
     subject: 'Feedback',
     body: 'Huy, our guide, was amazing but the bus was too cold. Overall a great trip.',
+    expected: 'general',
+  },
+  // Fresh batch: scored before the lists were broadened, then tuned on.
+  {
+    subject: 'Xe đón trễ 1 tiếng',
+    body: 'Xe đón đoàn ở khách sạn trễ gần một tiếng, cả nhà đứng chờ ngoài nắng. Mong công ty rút kinh nghiệm.',
+    expected: 'general',
+  },
+  {
+    subject: 'Not worth it',
+    body: 'Honestly the Hue city tour was not worth the money, we spent most of the time in souvenir shops.',
+    expected: 'general',
+  },
+  {
+    subject: 'hoi ve lich trinh',
+    body: 'Cho minh hoi tour Ha Giang 3 ngay 2 dem co di qua Dong Van khong, va ngay thu 2 ngu o dau a?',
+    expected: 'general',
+  },
+  {
+    subject: 'Guide changed the itinerary',
+    body:
+      'Our guide changed the itinerary on day two without telling us and we missed the cave visit we were ' +
+      'most excited about.',
+    expected: 'general',
+  },
+  {
+    subject: 'Phòng khách sạn bẩn',
+    body: 'Phòng khách sạn ở Sa Pa có mùi ẩm mốc, ga giường bẩn. Tôi đã báo lễ tân nhưng không ai xử lý.',
+    expected: 'general',
+  },
+  {
+    subject: 'Khen bạn hướng dẫn viên',
+    body: 'Cảm ơn bạn Huy hướng dẫn viên đoàn Hà Giang, bạn rất nhiệt tình và vui vẻ.',
+    expected: 'general',
+  },
+  {
+    subject: 'Lost my jacket on the bus',
+    body:
+      'I left my black jacket on the minibus after the Ninh Binh day trip on Saturday. Could the driver ' +
+      'check?',
+    expected: 'general',
+  },
+  {
+    subject: 'thai do nhan vien',
+    body: 'Nhan vien tu van tra loi tin nhan rat cham, hoi may lan moi tra loi, thai do khong nhiet tinh.',
+    expected: 'general',
+  },
+  {
+    subject: 'Question about luggage',
+    body: 'How much luggage can we bring on the overnight train to Sapa? We have two large suitcases.',
+    expected: 'general',
+  },
+  {
+    subject: 'Đồ ăn trên du thuyền',
+    body: 'Bữa tối trên du thuyền Hạ Long rất nghèo nàn so với hình quảng cáo, không đáng với số tiền bỏ ra.',
+    expected: 'general',
+  },
+  // Validation batch: scored once after that tuning and not tuned on; its misses are left in.
+  {
+    subject: 'Hướng dẫn viên đến muộn',
+    body: 'Hướng dẫn viên đến điểm hẹn muộn 40 phút và không xin lỗi.',
+    expected: 'general',
+  },
+  {
+    subject: 'Tour price for 2027?',
+    body: 'Will the price of the Ha Long cruise change next year? We are planning a trip for March 2027.',
+    expected: 'general',
+  },
+  {
+    subject: 'Xe bị hỏng giữa đường',
+    body: 'Xe bị hỏng giữa đèo, cả đoàn chờ 3 tiếng mới có xe khác thay. Mất nguyên buổi chiều.',
+    expected: 'general',
+  },
+  {
+    subject: 'Great trip',
+    body: 'Thank you for a wonderful week, the team was amazing and everything went to plan.',
+    expected: 'general',
+  },
+  {
+    subject: 'hoi ve visa',
+    body: 'Cho minh hoi nguoi nuoc ngoai di tour Ha Giang can giay phep gi khong?',
     expected: 'general',
   },
 ];

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { Agent } from '../auth/agent.entity.js';
+import { forUpdate } from '../database/locking.js';
 import { Ticket } from '../tickets/ticket.entity.js';
 import { OPEN_STATES } from '../tickets/ticket-state.rules.js';
 import { chooseAssignee } from './assignment.rules.js';
@@ -29,13 +30,23 @@ export class AssignmentService {
         capacity: agent.capacity,
         load: loads.get(agent.id) ?? 0,
       })),
-      queue.lastAssignedAgentId,
+      queue.assignmentMode === 'round_robin' ? await this.lastAssigned(em, queue.id) : null,
     );
     if (chosen && queue.assignmentMode === 'round_robin') {
       await em.update(Queue, { id: queue.id }, { lastAssignedAgentId: chosen });
-      queue.lastAssignedAgentId = chosen;
     }
     return chosen;
+  }
+
+  /** Where round-robin stands, read with a lock so that tickets arriving together take turns. */
+  private async lastAssigned(em: EntityManager, queueId: string): Promise<string | null> {
+    const row = await forUpdate(
+      em
+        .createQueryBuilder(Queue, 'queue')
+        .select(['queue.id', 'queue.lastAssignedAgentId'])
+        .where({ id: queueId }),
+    ).getOne();
+    return row?.lastAssignedAgentId ?? null;
   }
 
   /** Open tickets per agent, counted on idx_tickets_assignee. */

@@ -94,7 +94,7 @@ export class QueueCountsService implements OnApplicationBootstrap {
    * a row another transaction is still writing is left for the next run rather than lost.
    */
   async compact(): Promise<number> {
-    return this.dataSource.transaction(async (em) => {
+    const fold = async (em: EntityManager) => {
       const rows = await forUpdate(
         em.createQueryBuilder(QueueTicketCount, 'count').orderBy('count.id').limit(COMPACT_BATCH),
       ).getMany();
@@ -114,7 +114,11 @@ export class QueueCountsService implements OnApplicationBootstrap {
         .map(({ queueId, state, isAssigned, delta }) => ({ queueId, state, isAssigned, delta }));
       if (folded.length > 0) await em.insert(QueueTicketCount, folded);
       return rows.length;
-    });
+    };
+    // Read committed: the locking read takes no gap locks, so tickets keep inserting deltas meanwhile.
+    return this.dataSource.options.type === 'mysql'
+      ? this.dataSource.transaction('READ COMMITTED', fold)
+      : this.dataSource.transaction(fold);
   }
 
   private async compactExclusively(): Promise<void> {

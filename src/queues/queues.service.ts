@@ -17,8 +17,12 @@ export interface QueueWithMembers {
   memberIds: string[];
 }
 
+const QUEUE_CACHE_MS = 10_000;
+
 @Injectable()
 export class QueuesService {
+  private cached: { queues: Queue[]; until: number } | null = null;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly ticketCounts: QueueCountsService,
@@ -45,17 +49,30 @@ export class QueuesService {
 
   /** The active queue a ticket goes to when nothing says otherwise. */
   async defaultQueue(em: EntityManager = this.dataSource.manager): Promise<Queue> {
-    const queue = await em.findOne(Queue, { where: { isDefault: true, isActive: true } });
+    const queue = (await this.allQueues(em)).find((candidate) => candidate.isDefault && candidate.isActive);
     if (!queue) throw new Invalid('No active default queue is configured');
     return queue;
   }
 
   /** A queue that may take tickets: it exists and is active. */
   async activeQueue(id: string, em: EntityManager = this.dataSource.manager): Promise<Queue> {
-    const queue = await em.findOne(Queue, { where: { id } });
+    const queue =
+      (await this.allQueues(em)).find((candidate) => candidate.id === id) ??
+      (await em.findOne(Queue, { where: { id } }));
     if (!queue) throw new NotFound('queue', id);
     if (!queue.isActive) throw new Invalid(`Queue "${queue.name}" is inactive`);
     return queue;
+  }
+
+  /**
+   * Every new ticket needs its queue; queues change rarely, so each instance keeps the list for a few
+   * seconds (its own changes clear it at once). Copies, so callers cannot change the cached rows.
+   */
+  private async allQueues(em: EntityManager): Promise<Queue[]> {
+    if (!this.cached || this.cached.until <= Date.now()) {
+      this.cached = { queues: await em.find(Queue), until: Date.now() + QUEUE_CACHE_MS };
+    }
+    return this.cached.queues.map((queue) => ({ ...queue }));
   }
 
   create(dto: CreateQueueDto): Promise<QueueWithMembers> {
@@ -98,6 +115,7 @@ export class QueuesService {
     if (queue.isDefault) throw new QueueInUse(queue.name, 'it is the default queue');
     try {
       await this.dataSource.getRepository(Queue).delete({ id });
+      this.cached = null;
     } catch (error) {
       if (isForeignKeyViolation(error)) throw new QueueInUse(queue.name, 'tickets are or were in it');
       throw error;
@@ -170,6 +188,8 @@ export class QueuesService {
     } catch (error) {
       if (isUniqueViolation(error)) throw new QueueNameTaken(name);
       throw error;
+    } finally {
+      this.cached = null;
     }
   }
 }

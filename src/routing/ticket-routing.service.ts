@@ -162,7 +162,7 @@ export class TicketRoutingService {
   /** The queue a rule or the opener named if it can take tickets, else the base queue. */
   private async queueFor(em: EntityManager, wanted: string | undefined, baseQueueId: string): Promise<Queue> {
     if (wanted) {
-      const queue = await em.findOne(Queue, { where: { id: wanted, isActive: true } });
+      const queue = await this.queues.activeQueue(wanted, em).catch(() => null);
       if (queue) return queue;
       this.logger.warn({ queueId: wanted }, 'routed to a missing or inactive queue; using the base queue');
     }

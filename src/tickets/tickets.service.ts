@@ -103,8 +103,8 @@ export class TicketsService {
       const queue = dto.queueId
         ? await this.queues.activeQueue(dto.queueId, em)
         : await this.queues.defaultQueue(em);
-      const category = dto.categoryKey ? await this.categoryByKey(em, dto.categoryKey) : null;
-      const { ticket, message, attachments } = await this.open(em, actor, {
+      const chosenCategory = dto.categoryKey ? await this.categoryByKey(em, dto.categoryKey) : null;
+      const { ticket, category, message, attachments } = await this.open(em, actor, {
         customer,
         queueId: queue.id,
         subject: dto.subject,
@@ -114,7 +114,7 @@ export class TicketsService {
         chosen: {
           queueId: dto.queueId,
           priority: dto.priority,
-          category,
+          category: chosenCategory,
           bookingReference: dto.bookingReference,
         },
         tags: dto.tags,
@@ -126,8 +126,10 @@ export class TicketsService {
           files: AttachmentsService.fromUploads(dto.attachments),
         },
       });
-      const [view] = await this.toViews(em, [ticket]);
-      return { ...view, messages: [toMessageView(message, attachments)] };
+      return {
+        ...toTicketView(ticket, customer, category),
+        messages: [toMessageView(message, attachments)],
+      };
     });
     this.logger.log({ ticketId: view.id, number: view.number }, 'ticket created');
     return view;
@@ -205,7 +207,7 @@ export class TicketsService {
     await this.audit.record(em, actor, [
       { action: 'ticket.create', recordType: 'ticket', recordId: ticket.id },
     ]);
-    return { ticket, message, attachments };
+    return { ticket, category: routed.category, message, attachments };
   }
 
   async list(query: ListTicketsQuery, actor: Actor): Promise<TicketPage> {

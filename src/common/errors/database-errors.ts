@@ -21,3 +21,9 @@ export function isForeignKeyViolation(error: unknown): boolean {
     code === 'SQLITE_CONSTRAINT_FOREIGNKEY'
   );
 }
+
+/** The engine gave up waiting for a row lock, or broke a deadlock by rolling this transaction back. */
+export function isLockConflict(error: unknown): boolean {
+  const code = driverCode(error);
+  return code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT' || code === 'SQLITE_BUSY';
+}

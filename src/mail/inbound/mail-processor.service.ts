@@ -23,6 +23,9 @@ import { isOwnAddress, noiseKind } from './mail-noise.rules.js';
 import { parseMail } from './mail-parser.js';
 import type { ParsedMail } from './mail-parser.js';
 import { bounceFacts } from './bounce.js';
+import { processingLanes, runLanes } from './processing-lanes.rules.js';
+import { isLockConflict, isUniqueViolation } from '../../common/errors/database-errors.js';
+import { TicketChanged } from '../../tickets/ticket.errors.js';
 
 export type IntakeOutcome = 'ticket' | 'threaded' | 'ignored' | 'failed';
 
@@ -43,6 +46,35 @@ interface Decision {
 
 /** Another processor finished this mail first; the transaction is rolled back and nothing is done twice. */
 class AlreadyProcessed extends Error {}
+
+/** Lanes processed at once on MySQL/MariaDB: enough to overlap database waits on a small machine. */
+const LANES_AT_ONCE = 4;
+/** Raw bytes read and parsed per batch at most (at least one mail), so big attachments cannot exhaust memory. */
+const BATCH_BYTES = 32 * 1024 * 1024;
+const MAX_ATTEMPTS = 3;
+
+function withinBytes(rows: InboundMail[], limit: number): InboundMail[] {
+  let total = 0;
+  const taken = rows.findIndex((row) => (total += row.sizeBytes) > limit);
+  return taken === -1 ? rows : rows.slice(0, Math.max(1, taken));
+}
+
+/** What ties a mail to others in its batch: its sender, the Message-IDs it is or names, a ticket number. */
+function laneKeys(mail: ParsedMail): string[] {
+  const number = ticketNumberFromSubject(mail.subject);
+  return [
+    `from:${mail.from?.address.toLowerCase() ?? ''}`,
+    ...[mail.messageId, ...mail.inReplyTo, ...mail.references]
+      .filter((id): id is string => Boolean(id))
+      .map((id) => `id:${id}`),
+    ...(number ? [`ticket:${number}`] : []),
+  ];
+}
+
+/** Conflicts with a concurrent lane (a ticket version, a new customer's address, a lock) that a retry resolves. */
+function isTransient(error: unknown): boolean {
+  return error instanceof TicketChanged || isUniqueViolation(error) || isLockConflict(error);
+}
 
 /**
  * Turns stored mail into tickets and thread messages. Each mail is handled in one transaction that also
@@ -66,64 +98,99 @@ export class MailProcessorService {
     private readonly clock: Clock,
   ) {}
 
-  /** Processes stored mail, oldest first, batch by batch, until none is left. */
+  /**
+   * Processes stored mail, oldest first, batch by batch, until none is left. On MySQL/MariaDB unrelated
+   * mails are processed side by side (their transactions overlap their waits on the database); related ones
+   * — same sender, same thread, same ticket — stay in order in one lane. SQLite writes one at a time anyway.
+   */
   async processStored(batchSize = 50): Promise<ProcessReport> {
     const report: ProcessReport = { tickets: 0, threaded: 0, ignored: 0, failed: 0 };
+    const count = (outcome: IntakeOutcome | null) => {
+      if (outcome) report[outcome === 'ticket' ? 'tickets' : outcome] += 1;
+    };
     const all = await this.mailboxes.list();
-    const ownAddresses = this.mailboxes.ownAddresses(all);
-    const mailboxes = new Map(all.map((mailbox) => [mailbox.id, mailbox]));
+    const context = {
+      ownAddresses: this.mailboxes.ownAddresses(all),
+      mailboxes: new Map(all.map((mailbox) => [mailbox.id, mailbox])),
+    };
+    const lanesAtOnce = this.dataSource.options.type === 'mysql' ? LANES_AT_ONCE : 1;
     for (;;) {
-      const batch = await this.inbound.pending(batchSize);
+      const pending = await this.inbound.pending(batchSize);
+      const batch = withinBytes(pending, BATCH_BYTES);
+      const readable: { row: InboundMail; mail: ParsedMail }[] = [];
       for (const row of batch) {
-        const outcome = await this.process(row, ownAddresses, mailboxes);
-        if (outcome) report[outcome === 'ticket' ? 'tickets' : outcome] += 1;
+        const mail = await this.read(row);
+        if (mail) readable.push({ row, mail });
+        else count('failed');
       }
-      if (batch.length < batchSize) return report;
+      const lanes = processingLanes(readable.map(({ mail }) => laneKeys(mail)));
+      await runLanes(
+        lanes.map((lane) => lane.map((index) => readable[index])),
+        lanesAtOnce,
+        async ({ row, mail }) => count(await this.process(row, mail, context)),
+      );
+      if (batch.length === pending.length && pending.length < batchSize) return report;
+    }
+  }
+
+  /** The parsed mail, or null when it cannot be read (then it is marked failed with the reason). */
+  private async read(row: InboundMail): Promise<ParsedMail | null> {
+    try {
+      return await parseMail(await this.inbound.raw(row));
+    } catch (error) {
+      await this.fail(row, `unreadable message: ${(error as Error).message}`);
+      return null;
     }
   }
 
   private async process(
     row: InboundMail,
+    mail: ParsedMail,
+    { ownAddresses, mailboxes }: { ownAddresses: string[]; mailboxes: Map<string, Mailbox> },
+  ): Promise<IntakeOutcome | null> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.processOnce(row, mail, ownAddresses, mailboxes);
+      } catch (error) {
+        if (error instanceof AlreadyProcessed) return null;
+        // Another lane touched the same ticket or row at the same moment: simply do it again.
+        if (attempt < MAX_ATTEMPTS && isTransient(error)) continue;
+        await this.fail(row, (error as Error).message);
+        return 'failed';
+      }
+    }
+  }
+
+  private async processOnce(
+    row: InboundMail,
+    mail: ParsedMail,
     ownAddresses: string[],
     mailboxes: Map<string, Mailbox>,
-  ): Promise<IntakeOutcome | null> {
-    let mail: ParsedMail;
-    try {
-      mail = await parseMail(await this.inbound.raw(row));
-    } catch (error) {
-      await this.fail(row, `unreadable message: ${(error as Error).message}`);
-      return 'failed';
-    }
-    try {
-      const decision = await this.dataSource.transaction(async (em) => {
-        const decided = await this.decide(em, row, mail, ownAddresses, mailboxes.get(row.mailboxId ?? ''));
-        const result = await em.update(
-          InboundMail,
-          { id: row.id, state: 'stored' },
-          {
-            state: decided.state,
-            stateReason: decided.reason,
-            ticketId: decided.ticketId ?? null,
-            messageRecordId: decided.messageRecordId ?? null,
-            fromAddress: mail.from?.address.slice(0, 254) ?? null,
-            subject: mail.subject.slice(0, 255) || null,
-            attempts: row.attempts + 1,
-            processedAt: this.clock.now(),
-          },
-        );
-        if (result.affected !== 1) throw new AlreadyProcessed();
-        return decided;
-      });
-      this.logger.log(
-        { inboundMailId: row.id, outcome: decision.outcome, ticketId: decision.ticketId },
-        'mail processed',
+  ): Promise<IntakeOutcome> {
+    const decision = await this.dataSource.transaction(async (em) => {
+      const decided = await this.decide(em, row, mail, ownAddresses, mailboxes.get(row.mailboxId ?? ''));
+      const result = await em.update(
+        InboundMail,
+        { id: row.id, state: 'stored' },
+        {
+          state: decided.state,
+          stateReason: decided.reason,
+          ticketId: decided.ticketId ?? null,
+          messageRecordId: decided.messageRecordId ?? null,
+          fromAddress: mail.from?.address.slice(0, 254) ?? null,
+          subject: mail.subject.slice(0, 255) || null,
+          attempts: row.attempts + 1,
+          processedAt: this.clock.now(),
+        },
       );
-      return decision.outcome;
-    } catch (error) {
-      if (error instanceof AlreadyProcessed) return null;
-      await this.fail(row, (error as Error).message);
-      return 'failed';
-    }
+      if (result.affected !== 1) throw new AlreadyProcessed();
+      return decided;
+    });
+    this.logger.log(
+      { inboundMailId: row.id, outcome: decision.outcome, ticketId: decision.ticketId },
+      'mail processed',
+    );
+    return decision.outcome;
   }
 
   private async decide(
