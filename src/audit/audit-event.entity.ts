@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export type AuditRecordType = 'customer' | 'ticket' | 'routing_rule' | 'category';
+export const AUDIT_RECORD_TYPES = ['customer', 'ticket', 'routing_rule', 'category'] as const;
+export type AuditRecordType = (typeof AUDIT_RECORD_TYPES)[number];
 
 /** One append-only line of who read or changed what. `fields` is JSON: names read, or {field: [before, after]}. */
 @Entity('audit_events')

@@ -79,7 +79,15 @@ describe('mail intake from the official address (Dovecot + SMTP sink)', () => {
       language: 'vi',
       state: 'new',
       customer: { displayName: 'Nguyễn Văn A' },
+      // A refund request: classified and routed like any other channel's tickets.
+      category: { key: 'payment' },
+      categorySource: 'auto',
     });
+    const queues = (await t.http().get('/api/v1/queues').set(admin.auth)).body as {
+      id: string;
+      name: string;
+    }[];
+    expect(queues.find((queue) => queue.id === created.queueId)?.name).toBe('Payments & fraud');
     expect(created.messages[0]).toMatchObject({
       direction: 'inbound',
       messageId: '<fixture-01@mail.example.com>',

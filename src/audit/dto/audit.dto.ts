@@ -1,13 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PageInfo, PageQuery } from '../../common/http/cursor.js';
-import type { AuditEvent } from '../audit-event.entity.js';
+import { AUDIT_RECORD_TYPES, type AuditEvent, type AuditRecordType } from '../audit-event.entity.js';
 
 export class ListAuditEventsQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: ['customer', 'ticket'] })
+  @ApiPropertyOptional({ enum: AUDIT_RECORD_TYPES })
   @IsOptional()
-  @IsIn(['customer', 'ticket'])
-  recordType?: 'customer' | 'ticket';
+  @IsIn(AUDIT_RECORD_TYPES)
+  recordType?: AuditRecordType;
   @ApiPropertyOptional() @IsOptional() @IsUUID() recordId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() actorId?: string;
 }
@@ -18,7 +18,7 @@ export class AuditEventView {
   @ApiProperty({ enum: ['agent', 'system', 'customer'] }) actorType: string;
   @ApiPropertyOptional({ nullable: true, type: String }) actorId: string | null;
   @ApiProperty({ example: 'customer.read' }) action: string;
-  @ApiProperty({ enum: ['customer', 'ticket'] }) recordType: string;
+  @ApiProperty({ enum: AUDIT_RECORD_TYPES }) recordType: string;
   @ApiProperty() recordId: string;
   @ApiPropertyOptional({
     description: 'Fields read (array) or changed ({field: [before, after]})',
