@@ -3,6 +3,8 @@
 //   api     paced HTTP load on ticket create and read (BENCH_DURATION_S per step, default 30)
 //   intake  mail through a throw-away Dovecot into tickets (BENCH_MAILS, default 2000, appended at
 //           BENCH_MAIL_RATE messages/s, default 120; 0 appends as fast as possible)
+//   queues  bulk-loads BENCH_TICKETS tickets (default 1,000,000 on MySQL/MariaDB, 100,000 on SQLite), then
+//           times the queue page, the sidebar counts and "next ticket" claims by 8 agents at once
 // SQLite by default; set DATABASE_URL=mysql://user:pass@host:port/db to use a throwaway database on that server.
 // BENCH_CPU_PROF_DIR=dir starts the app with --cpu-prof and writes its profile there on exit.
 // Progress goes to stderr so that stdout holds nothing but the report.
@@ -21,9 +23,10 @@ import { fileURLToPath, URL } from 'node:url';
 import Database from 'better-sqlite3';
 import { ImapFlow } from 'imapflow';
 import mysql from 'mysql2/promise';
+import { loadTickets, openDatabase } from './bench/bulk-tickets.mjs';
 import { pacedLoad, percentiles } from './bench/paced-load.mjs';
 
-const BENCHMARKS = { api: runApiBenchmark, intake: runIntakeBenchmark };
+const BENCHMARKS = { api: runApiBenchmark, intake: runIntakeBenchmark, queues: runQueuesBenchmark };
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ADMIN = { email: 'bench-admin@offtrack.test', password: 'bench-password-not-secret' };
@@ -224,6 +227,8 @@ function watchRss(pid) {
 // HTTP helpers
 
 async function call(app, method, path, { token, body, expect }) {
+  // Checked here rather than passed to fetch: thousands of calls would pile listeners on the one signal.
+  interruption.signal.throwIfAborted();
   const response = await fetch(`${app.baseUrl}${path}`, {
     method,
     headers: {
@@ -231,7 +236,6 @@ async function call(app, method, path, { token, body, expect }) {
       ...(body && { 'content-type': 'application/json' }),
     },
     body: body && JSON.stringify(body),
-    signal: interruption.signal,
   });
   const text = await response.text();
   if (response.status !== expect) {
@@ -403,6 +407,266 @@ function describeStep(operation, step) {
     `max ${max} ms, non2xx ${step.non2xx}, errors ${step.errors}, timeouts ${step.timeouts}, ` +
     `in flight ≤ ${step.maxInFlight}, RSS ${step.rss} MiB (peak ${step.peakRss})`
   );
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Benchmark: queues
+
+const QUEUES_GOAL = { pageP95Ms: 50, countsP95Ms: 100, tickets: 1_000_000, database: 'mariadb/mysql' };
+const QUEUE_AGENTS = 8;
+const CLAIMABLE = 2000;
+const QUEUE_SAMPLES = 300;
+const PAGE_LIMIT = 50;
+const PAGES_DEEP = 6;
+const AGENT_PASSWORD = 'bench-agent-password';
+
+async function runQueuesBenchmark(database) {
+  const tickets = Number(process.env.BENCH_TICKETS) || (database.label === 'sqlite' ? 100_000 : 1_000_000);
+  // No jobs: the count compaction must not run in the middle of a measurement.
+  const app = await startApp(database.env, { JOBS_ENABLED: 'false' });
+  const token = await login(app);
+  const claimQueue = await call(app, 'POST', '/api/v1/queues', {
+    token,
+    body: { name: 'Bench claims' },
+    expect: 201,
+  });
+  const agents = [];
+  for (let i = 0; i < QUEUE_AGENTS; i++) agents.push(await benchAgent(app, token, i));
+  const queues = await call(app, 'GET', '/api/v1/queues', { token, expect: 200 });
+  for (const queue of queues) {
+    await call(app, 'PUT', `/api/v1/queues/${queue.id}/members`, {
+      token,
+      body: { agentIds: agents.map((agent) => agent.id) },
+      expect: 200,
+    });
+  }
+
+  log(`loading ${tickets} tickets…`);
+  const db = await openDatabase(database.env);
+  cleanups.push(() => db.close());
+  const load = await loadTickets(db, {
+    count: tickets,
+    claimable: CLAIMABLE,
+    claimQueueId: claimQueue.id,
+    agentIds: agents.map((agent) => agent.id),
+    log,
+  });
+  log(`loaded in ${load.loadSeconds} s`);
+
+  const busiest = busiestQueue(queues, load.shape);
+  // An agent who is a member of every queue: the sidebar counts go through the membership filter.
+  const agentToken = agents[0].token;
+  const page = await timeQueuePages(app, agentToken, busiest.id);
+  log(`queue page: first ${JSON.stringify(page.first)}, deeper ${JSON.stringify(page.deeper)}`);
+  const countsPath = '/api/v1/queues/counts';
+  await checkCounts(app, agentToken, load.shape);
+  const counts = await timeRequests(app, agentToken, countsPath, QUEUE_SAMPLES);
+  log(`sidebar counts: ${JSON.stringify(counts)}`);
+  const claims = await timeClaims(app, db, agents, claimQueue.id);
+  log(`claims: ${claims.claimsPerSecond}/s, ${JSON.stringify(claims.latency)}`);
+  // Each claim left two count deltas that the (disabled) compaction job would have folded by now.
+  const countsAfterClaims = await timeRequests(app, agentToken, countsPath, QUEUE_SAMPLES);
+  log(`sidebar counts after the claims: ${JSON.stringify(countsAfterClaims)}`);
+
+  const figures = {
+    tickets,
+    customers: load.customers,
+    loadSeconds: load.loadSeconds,
+    engine: await engineDetails(db),
+    busiestQueue: { name: busiest.name, ticketsInQueue: busiest.total, openTickets: busiest.open },
+    queuePage: {
+      limit: PAGE_LIMIT,
+      pagesDeep: PAGES_DEEP,
+      requests: page.requests,
+      latency: page.latency,
+      firstPage: page.first,
+      deeperPages: page.deeper,
+    },
+    sidebarCounts: { requests: QUEUE_SAMPLES, countRows: load.countRows, latency: counts },
+    sidebarCountsAfterClaims: {
+      requests: QUEUE_SAMPLES,
+      countRows: load.countRows + 2 * CLAIMABLE,
+      latency: countsAfterClaims,
+    },
+    nextTicket: claims,
+  };
+  figures.goal = {
+    description:
+      `queue page p95 < ${QUEUES_GOAL.pageP95Ms} ms and sidebar counts p95 < ${QUEUES_GOAL.countsP95Ms} ms ` +
+      `at ${QUEUES_GOAL.tickets} tickets on ${QUEUES_GOAL.database}`,
+    measuredOn: `${tickets} tickets on ${database.label}`,
+    queuePageP95: { value: page.latency.p95, met: page.latency.p95 < QUEUES_GOAL.pageP95Ms },
+    sidebarCountsP95: { value: counts.p95, met: counts.p95 < QUEUES_GOAL.countsP95Ms },
+    met:
+      page.latency.p95 < QUEUES_GOAL.pageP95Ms &&
+      counts.p95 < QUEUES_GOAL.countsP95Ms &&
+      tickets >= QUEUES_GOAL.tickets &&
+      database.label === QUEUES_GOAL.database,
+  };
+  return {
+    figures,
+    units: {
+      loadSeconds: 's',
+      latency: 'ms',
+      claimsPerSecond: 'claims/s',
+      seconds: 's',
+      bufferPoolMiB: 'MiB',
+    },
+  };
+}
+
+/** An agent who has set their own password, with a token. */
+async function benchAgent(app, adminToken, index) {
+  const email = `bench-agent-${index}@offtrack.test`;
+  const agent = await call(app, 'POST', '/api/v1/agents', {
+    token: adminToken,
+    body: { email, displayName: `Bench agent ${index}`, role: 'agent', initialPassword: AGENT_PASSWORD },
+    expect: 201,
+  });
+  const { token } = await call(app, 'POST', '/api/v1/auth/login', {
+    body: { email, password: AGENT_PASSWORD },
+    expect: 200,
+  });
+  await call(app, 'POST', '/api/v1/auth/password', {
+    token,
+    body: { currentPassword: AGENT_PASSWORD, newPassword: `${AGENT_PASSWORD}-changed` },
+    expect: 204,
+  });
+  return { id: agent.id, token };
+}
+
+const OPEN_STATES = ['new', 'open', 'pending_customer', 'on_hold'];
+
+/** The seeded queue with the most tickets still being worked, from the loaded "queue|state|assigned" totals. */
+function busiestQueue(queues, shape) {
+  const sized = queues.map((queue) => {
+    let total = 0;
+    let open = 0;
+    for (const [key, n] of Object.entries(shape)) {
+      const [queueId, state] = key.split('|');
+      if (queueId !== queue.id) continue;
+      total += n;
+      if (OPEN_STATES.includes(state)) open += n;
+    }
+    return { ...queue, total, open };
+  });
+  return sized.filter((queue) => queue.name !== 'Bench claims').sort((a, b) => b.open - a.open)[0];
+}
+
+/** The sidebar must show what was loaded: a wrong figure would make its timing meaningless. */
+async function checkCounts(app, token, shape) {
+  const counts = await call(app, 'GET', '/api/v1/queues/counts', { token, expect: 200 });
+  for (const queue of counts) {
+    for (const { state, assigned, unassigned } of queue.states) {
+      const expected = [shape[`${queue.queueId}|${state}|1`] ?? 0, shape[`${queue.queueId}|${state}|0`] ?? 0];
+      if (assigned !== expected[0] || unassigned !== expected[1]) {
+        throw new Error(
+          `sidebar counts for ${queue.name} ${state}: ${assigned}/${unassigned}, loaded ${expected}`,
+        );
+      }
+    }
+  }
+}
+
+/**
+ * The first page of the queue and the pages after it, again and again, as agents scroll a queue. One round
+ * beforehand warms caches and connections and is not counted.
+ */
+async function timeQueuePages(app, token, queueId) {
+  const first = [];
+  const deeper = [];
+  const round = async (record) => {
+    let cursor = null;
+    for (let depth = 0; depth < PAGES_DEEP; depth++) {
+      const query = cursor
+        ? `?limit=${PAGE_LIMIT}&cursor=${encodeURIComponent(cursor)}`
+        : `?limit=${PAGE_LIMIT}`;
+      const started = performance.now();
+      const page = await call(app, 'GET', `/api/v1/queues/${queueId}/tickets${query}`, {
+        token,
+        expect: 200,
+      });
+      record(depth, performance.now() - started);
+      if (page.items.length !== PAGE_LIMIT) {
+        throw new Error(`a queue page held ${page.items.length} tickets, not ${PAGE_LIMIT}`);
+      }
+      cursor = page.nextCursor;
+    }
+  };
+  await round(() => undefined);
+  while (first.length + deeper.length < QUEUE_SAMPLES) {
+    await round((depth, ms) => (depth === 0 ? first : deeper).push(ms));
+  }
+  const ranks = [0.5, 0.95, 0.99, 1];
+  return {
+    requests: first.length + deeper.length,
+    latency: percentiles([...first, ...deeper], ranks),
+    first: percentiles(first, ranks),
+    deeper: percentiles(deeper, ranks),
+  };
+}
+
+/** Times `count` GETs one after the other, after five uncounted ones. */
+async function timeRequests(app, token, path, count) {
+  for (let i = 0; i < 5; i++) await call(app, 'GET', path, { token, expect: 200 });
+  const latencies = [];
+  for (let i = 0; i < count; i++) {
+    const started = performance.now();
+    await call(app, 'GET', path, { token, expect: 200 });
+    latencies.push(performance.now() - started);
+  }
+  return percentiles(latencies, [0.5, 0.95, 0.99, 1]);
+}
+
+/** Every agent presses "next ticket" until the queue is empty; no ticket may be handed out twice. */
+async function timeClaims(app, db, agents, queueId) {
+  const latencies = [];
+  const claimed = [];
+  const started = performance.now();
+  await Promise.all(
+    agents.map(async (agent) => {
+      for (;;) {
+        const before = performance.now();
+        const { ticket } = await call(app, 'POST', `/api/v1/queues/${queueId}/next`, {
+          token: agent.token,
+          expect: 200,
+        });
+        latencies.push(performance.now() - before);
+        if (!ticket) return;
+        if (ticket.assigneeId !== agent.id) throw new Error(`ticket ${ticket.id} claimed for someone else`);
+        claimed.push(ticket.id);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const distinct = new Set(claimed).size;
+  const [{ unassigned }] = await db.run(
+    'SELECT COUNT(*) AS unassigned FROM tickets WHERE queue_id = ? AND assignee_id IS NULL',
+    [queueId],
+  );
+  if (distinct !== claimed.length || claimed.length !== CLAIMABLE || Number(unassigned) !== 0) {
+    throw new Error(
+      `claimed ${claimed.length} tickets, ${distinct} distinct, of ${CLAIMABLE}; ${unassigned} left unassigned`,
+    );
+  }
+  return {
+    agents: agents.length,
+    claimed: claimed.length,
+    claimedTwice: claimed.length - distinct,
+    seconds: Math.round(seconds * 10) / 10,
+    claimsPerSecond: Math.round(claimed.length / seconds),
+    latency: percentiles(latencies, [0.5, 0.95, 0.99, 1]),
+  };
+}
+
+/** What the figures depend on besides the code: the server version and, for InnoDB, its cache size. */
+async function engineDetails(db) {
+  if (db.engine === 'sqlite') {
+    const [{ version }] = await db.run('SELECT sqlite_version() AS version');
+    return { name: 'sqlite', version };
+  }
+  const [row] = await db.run('SELECT VERSION() AS version, @@innodb_buffer_pool_size AS bufferPool');
+  return { name: 'mariadb/mysql', version: row.version, bufferPoolMiB: Number(row.bufferPool) / 1048576 };
 }
 
 // ---------------------------------------------------------------------------------------------------------
