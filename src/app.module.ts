@@ -7,10 +7,12 @@ import { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { CustomersModule } from './customers/customers.module.js';
 import { DatabaseModule } from './database/database.module.js';
+import { EscalationsModule } from './escalations/escalations.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IntakeModule } from './intake/intake.module.js';
 import { MailInboundModule } from './mail/inbound/mail-inbound.module.js';
 import { MailOutboundModule } from './mail/outbound/mail-outbound.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { QueueWorkModule } from './queue-work/queue-work.module.js';
 import { QueuesModule } from './queues/queues.module.js';
 import { TicketsModule } from './tickets/tickets.module.js';
@@ -31,7 +33,9 @@ export class AppModule {
         CustomersModule,
         QueuesModule,
         MailOutboundModule,
+        NotificationsModule,
         TicketsModule,
+        EscalationsModule,
         QueueWorkModule,
         IntakeModule,
         MailInboundModule,

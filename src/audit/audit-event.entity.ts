@@ -1,6 +1,13 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export const AUDIT_RECORD_TYPES = ['customer', 'ticket', 'routing_rule', 'category'] as const;
+export const AUDIT_RECORD_TYPES = [
+  'customer',
+  'ticket',
+  'routing_rule',
+  'category',
+  'sla_policy',
+  'business_calendar',
+] as const;
 export type AuditRecordType = (typeof AUDIT_RECORD_TYPES)[number];
 
 /** One append-only line of who read or changed what. `fields` is JSON: names read, or {field: [before, after]}. */

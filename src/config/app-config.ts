@@ -47,6 +47,8 @@ export class AppConfig {
   readonly mail: MailConfig;
   readonly jobsEnabled: boolean;
   readonly jobLeaseMs: number;
+  /** How often the escalation scan looks for SLA steps that have fallen due. */
+  readonly slaScanMs: number;
   /** Finds booking references in complaints, e.g. OTV-2026-001234. */
   readonly bookingReferencePattern: string;
 
@@ -71,6 +73,7 @@ export class AppConfig {
     this.shutdownGraceMs = env.SHUTDOWN_GRACE_MS;
     this.jobsEnabled = env.JOBS_ENABLED;
     this.jobLeaseMs = env.JOB_LEASE_SECONDS * 1000;
+    this.slaScanMs = env.SLA_SCAN_SECONDS * 1000;
     this.bookingReferencePattern = env.BOOKING_REFERENCE_PATTERN;
     this.mail = {
       from: parseMailbox(env.MAIL_FROM),

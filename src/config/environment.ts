@@ -111,6 +111,7 @@ export class Environment {
   @IsOptional() @Min(0) @Max(365) @IsInt() MAIL_REOPEN_DAYS: number = 14;
   @IsOptional() @Min(1) @Max(3600) @IsInt() OUTBOX_POLL_SECONDS: number = 5;
   @IsOptional() @Min(1) @Max(50) @IsInt() OUTBOX_MAX_ATTEMPTS: number = 8;
+  @IsOptional() @Min(5) @Max(3600) @IsInt() SLA_SCAN_SECONDS: number = 60;
 
   @IsOptional() @IsBookingReferencePattern() BOOKING_REFERENCE_PATTERN: string =
     DEFAULT_BOOKING_REFERENCE_PATTERN;

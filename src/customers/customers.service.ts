@@ -200,6 +200,11 @@ export class CustomersService {
     return emails.find((email) => !email.bouncedAt)?.address ?? null;
   }
 
+  async primaryEmailOf(em: EntityManager, customerId: string): Promise<string | null> {
+    const email = await em.findOne(CustomerEmail, { where: { customerId, isPrimary: true } });
+    return email?.address ?? null;
+  }
+
   async emailsOf(em: EntityManager, customerId: string): Promise<string[]> {
     const emails = await em.find(CustomerEmail, { where: { customerId }, select: { address: true } });
     return emails.map((email) => email.address);

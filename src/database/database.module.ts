@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
 import { dataSourceOptions } from './data-source-options.js';
 import { runMigrations } from './run-migrations.js';
+import { serializeSqliteTransactions } from './sqlite-transactions.js';
 
 /** Opens the database and brings its schema up to date before any other module starts. */
 @Module({
@@ -13,6 +14,7 @@ import { runMigrations } from './run-migrations.js';
       useFactory: (config: AppConfig) => ({ ...dataSourceOptions(config.database), autoLoadEntities: true }),
       dataSourceFactory: async (options) => {
         const dataSource = await new DataSource(options!).initialize();
+        serializeSqliteTransactions(dataSource);
         await runMigrations(dataSource);
         return dataSource;
       },

@@ -13,6 +13,7 @@ import { CreateMailTemplates1764028800011 } from './migrations/1764028800011-cre
 import { AddTicketRoutingFields1764028800012 } from './migrations/1764028800012-add-ticket-routing-fields.js';
 import { CreateRoutingRules1764028800013 } from './migrations/1764028800013-create-routing-rules.js';
 import { AddQueueWork1764028800014 } from './migrations/1764028800014-add-queue-work.js';
+import { CreateSla1764028800015 } from './migrations/1764028800015-create-sla.js';
 
 /** Every migration in order. Listed, not globbed, so the same list runs from dist/ and under jest. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   AddTicketRoutingFields1764028800012,
   CreateRoutingRules1764028800013,
   AddQueueWork1764028800014,
+  CreateSla1764028800015,
 ];

@@ -80,6 +80,7 @@ describe('routing rules', () => {
   it('lets a later rule see the category an earlier rule set', () => {
     const rules = [
       rule({
+        name: 'bank alerts are payments',
         conditions: [{ field: 'sender_domain', operator: 'equals', value: 'bank.example' }],
         actions: [{ type: 'set_category', value: 'payment' }],
       }),
@@ -88,7 +89,10 @@ describe('routing rules', () => {
         actions: [{ type: 'set_queue', value: QUEUE_A }],
       }),
     ];
-    expect(routeTicket(rules, facts({ senderAddress: 'alerts@Bank.Example' })).queueId).toBe(QUEUE_A);
+    const outcome = routeTicket(rules, facts({ senderAddress: 'alerts@Bank.Example' }));
+    expect(outcome.queueId).toBe(QUEUE_A);
+    expect(outcome.categorySetBy?.name).toBe('bank alerts are payments');
+    expect(outcome.fired.at(-1)?.name).toBe('rule');
     expect(routeTicket(rules, facts()).queueId).toBeUndefined();
   });
 

@@ -71,6 +71,8 @@ export interface RoutingOutcome {
   queueId?: string;
   priority?: Priority;
   categoryKey?: string;
+  /** The rule whose action set categoryKey, so the ticket can say why it has that category. */
+  categorySetBy?: { id: string; name: string };
   tags: string[];
   assigneeId?: string;
   notifySupervisors: boolean;
@@ -91,13 +93,13 @@ export function routeTicket(rules: RoutingRuleSpec[], facts: TicketFacts): Routi
     const matched = rule.matchMode === 'all' ? rule.conditions.every(holds) : rule.conditions.some(holds);
     if (!matched) continue;
     outcome.fired.push({ id: rule.id, name: rule.name });
-    if (applyActions(rule.actions, outcome) === 'stop') break;
+    if (applyActions(rule, outcome) === 'stop') break;
   }
   return outcome;
 }
 
-function applyActions(actions: RuleAction[], outcome: RoutingOutcome): 'stop' | 'continue' {
-  for (const action of actions) {
+function applyActions(rule: RoutingRuleSpec, outcome: RoutingOutcome): 'stop' | 'continue' {
+  for (const action of rule.actions) {
     const value = action.value;
     switch (action.type) {
       case 'set_queue':
@@ -108,6 +110,7 @@ function applyActions(actions: RuleAction[], outcome: RoutingOutcome): 'stop' | 
         break;
       case 'set_category':
         outcome.categoryKey = value as string;
+        outcome.categorySetBy = { id: rule.id, name: rule.name };
         break;
       case 'add_tags':
         outcome.tags = [...new Set([...outcome.tags, ...(value as string[])])];

@@ -92,7 +92,7 @@ export class TicketRoutingService {
       category: ruleCategory ?? category,
       categorySource: chosen.category ? 'agent' : 'auto',
       explanation: ruleCategory
-        ? `rule: ${outcome.fired.at(-1)?.name ?? ''}`.slice(0, 255)
+        ? `rule: ${outcome.categorySetBy?.name ?? ''}`.slice(0, 255)
         : matchedWords.join(', ').slice(0, 255) || null,
       matchedWords,
       bookingReference,

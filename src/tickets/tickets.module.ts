@@ -6,6 +6,7 @@ import { CustomersModule } from '../customers/customers.module.js';
 import { MailOutboundModule } from '../mail/outbound/mail-outbound.module.js';
 import { QueuesModule } from '../queues/queues.module.js';
 import { RoutingModule } from '../routing/routing.module.js';
+import { SlaModule } from '../sla/sla.module.js';
 import { ContentModule } from '../content/content.module.js';
 import { Attachment } from './attachment.entity.js';
 import { AttachmentsService } from './attachments.service.js';
@@ -40,6 +41,7 @@ import { TicketsService } from './tickets.service.js';
     QueuesModule,
     MailOutboundModule,
     RoutingModule,
+    SlaModule,
   ],
   controllers: [TicketsController, TicketPresenceController, CategoriesController],
   providers: [

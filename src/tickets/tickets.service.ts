@@ -11,6 +11,7 @@ import { foldForSearch } from '../common/text/search-text.js';
 import type { Customer } from '../customers/customer.entity.js';
 import type { Channel, Language } from './ticket.entity.js';
 import { CustomersService } from '../customers/customers.service.js';
+import { SlaClocksService } from '../sla/sla-clocks.service.js';
 import { OutboxService } from '../mail/outbound/outbox.service.js';
 import { AssignmentService } from '../queues/assignment.service.js';
 import { QueueCountsService } from '../queues/queue-counts.service.js';
@@ -91,6 +92,7 @@ export class TicketsService {
     private readonly routing: TicketRoutingService,
     private readonly assignment: AssignmentService,
     private readonly counts: QueueCountsService,
+    private readonly sla: SlaClocksService,
     private readonly clock: Clock,
   ) {}
 
@@ -110,7 +112,8 @@ export class TicketsService {
         subject: dto.subject,
         channel: dto.channel ?? 'api',
         language: dto.language,
-        senderAddress: dto.customer?.email ?? null,
+        // Sender rules see the address of a known customer too, as if they had written in.
+        senderAddress: dto.customer?.email ?? (await this.customers.primaryEmailOf(em, customer.id)),
         chosen: {
           queueId: dto.queueId,
           priority: dto.priority,
@@ -126,8 +129,9 @@ export class TicketsService {
           files: AttachmentsService.fromUploads(dto.attachments),
         },
       });
+      const sla = await this.sla.views(em, [ticket.id], this.clock.now());
       return {
-        ...toTicketView(ticket, customer, category),
+        ...toTicketView(ticket, customer, category, sla.get(ticket.id)),
         messages: [toMessageView(message, attachments)],
       };
     });
@@ -190,6 +194,7 @@ export class TicketsService {
       ...spec.message,
       authorCustomerId: spec.customer.id,
     });
+    await this.sla.sync(em, ticket, { kind: 'created' }, now);
     const changes: TicketChange[] = [{ kind: 'created', to: displayNumber(number) }];
     if (spec.followUpOfId) changes.push({ kind: 'follow_up_of', to: spec.followUpOfId });
     if (routed.fired.length > 0) {
@@ -447,6 +452,7 @@ export class TicketsService {
     Object.assign(ticket, fields, { version: expected + 1, updatedAt: now });
     await this.counts.moved(em, before, ticket);
     await this.recordEvents(em, ticket, actor, now, changes);
+    await this.sla.sync(em, ticket, { kind: 'changed', previousState: before.state, changes }, now);
   }
 
   async appendMessage(em: EntityManager, ticket: Ticket, now: Date, input: NewMessage) {
@@ -491,11 +497,17 @@ export class TicketsService {
     );
     const categoryIds = [...new Set(tickets.map((ticket) => ticket.categoryId).filter((id) => id !== null))];
     const categories = categoryIds.length ? await em.findBy(Category, { id: In(categoryIds) }) : [];
+    const sla = await this.sla.views(
+      em,
+      tickets.map((ticket) => ticket.id),
+      this.clock.now(),
+    );
     return tickets.map((ticket) =>
       toTicketView(
         ticket,
         customers.get(ticket.customerId) as Customer,
         categories.find((category) => category.id === ticket.categoryId),
+        sla.get(ticket.id),
       ),
     );
   }

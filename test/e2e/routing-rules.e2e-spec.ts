@@ -271,6 +271,18 @@ describe('classification and routing rules', () => {
     expect(ticket.assigneeId).toBe(vipAgent.agent.id);
     // The assignee reaches the ticket although they belong to no queue.
     await t.http().get(`/api/v1/tickets/${ticket.id}`).set(vipAgent.auth).expect(200);
+
+    // A ticket opened for a known customer is matched on the customer's address, as their mail would be.
+    const partner = await givenCustomer(t, agent, { emails: [`${unique('doitac')}@vip.example`] });
+    const forPartner = await t
+      .http()
+      .post('/api/v1/tickets')
+      .set(agent.auth)
+      .send({ customerId: partner.id, subject: 'Lịch trình đoàn tháng 12', body: 'Xin gửi lịch trình.' })
+      .expect(201);
+    expect(forPartner.body.tags).toEqual(['vip']);
+    const plain = await openTicket({ subject: 'Lịch trình đoàn tháng 12', body: 'Xin gửi lịch trình.' });
+    expect(plain.tags).toEqual([]);
   });
 
   it('lets admins edit keyword lists, checked word by word, and uses them at once', async () => {

@@ -10,6 +10,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module.js';
 import { configureApp } from '../../src/app.setup.js';
+import { Clock } from '../../src/common/clock.js';
 import { AppConfig, loadAppConfig } from '../../src/config/app-config.js';
 import { createRootLogger, PinoNestLogger } from '../../src/common/logging.js';
 
@@ -32,10 +33,11 @@ export const TEST_SECRET = 'test-secret-that-is-at-least-32-characters-long';
  */
 export async function startTestApp(
   env: Record<string, string> = {},
-  options: { logs?: DestinationStream } = {},
+  options: { logs?: DestinationStream; clock?: Clock; database?: FreshDatabase } = {},
 ): Promise<TestApp> {
   const serverUrl = process.env.DATABASE_URL;
-  const database = await freshDatabase(serverUrl);
+  // A database passed in is shared with another instance and dropped by whoever made it.
+  const database = options.database ?? (await freshDatabase(serverUrl));
   const config = loadAppConfig({
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     APP_SECRET: TEST_SECRET,
@@ -44,7 +46,9 @@ export async function startTestApp(
     ...database.env,
     ...env,
   });
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).compile();
+  const builder = Test.createTestingModule({ imports: [AppModule.forRoot(config)] });
+  if (options.clock) builder.overrideProvider(Clock).useValue(options.clock);
+  const moduleRef = await builder.compile();
   const logger = createRootLogger(config, options.logs);
   const app = moduleRef.createNestApplication<NestExpressApplication>({
     bodyParser: false,
@@ -62,10 +66,25 @@ export async function startTestApp(
     get: (type) => app.get(type),
     close: async () => {
       await app.close();
-      await database.drop();
+      if (!options.database) await database.drop();
     },
   };
 }
+
+/** A clock a test sets and moves by hand. */
+export class TestClock extends Clock {
+  constructor(private current: Date) {
+    super();
+  }
+  override now(): Date {
+    return new Date(this.current);
+  }
+  set(at: Date): void {
+    this.current = new Date(at);
+  }
+}
+
+export type FreshDatabase = Awaited<ReturnType<typeof freshDatabase>>;
 
 /** A database of its own for one test: env to reach it, and a way to drop it. */
 export async function freshDatabase(serverUrl: string | undefined = process.env.DATABASE_URL) {

@@ -23,6 +23,8 @@ export interface OutboundMail {
   attachments?: OutboxAttachment[];
   /** Set when the Message-ID must be known before the row is written (to store it on the thread message). */
   messageId?: string;
+  /** Held until then (staff notifications wait for business hours). */
+  notBefore?: Date;
 }
 
 @Injectable()
@@ -56,7 +58,7 @@ export class OutboxService {
       attachments: mail.attachments?.length ? JSON.stringify(mail.attachments) : null,
       state: 'pending',
       attempts: 0,
-      nextAttemptAt: now,
+      nextAttemptAt: mail.notBefore ?? now,
       claimedAt: null,
       lastError: null,
       createdAt: now,

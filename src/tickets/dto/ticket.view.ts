@@ -1,3 +1,4 @@
+import { SlaClockView } from '../../sla/dto/sla-clock.view.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageInfo } from '../../common/http/cursor.js';
 import type { Customer } from '../../customers/customer.entity.js';
@@ -55,6 +56,8 @@ export class TicketView {
   dueAt: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) resolvedAt: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) closedAt: string | null;
+  @ApiProperty({ type: [SlaClockView], description: "Each SLA target's due time, time left and state" })
+  sla: SlaClockView[];
 }
 
 export class AttachmentView {
@@ -128,6 +131,7 @@ export function toTicketView(
   ticket: Ticket,
   customer: Customer,
   category: Category | null | undefined,
+  sla: SlaClockView[] = [],
 ): TicketView {
   return {
     id: ticket.id,
@@ -160,6 +164,7 @@ export function toTicketView(
     dueAt: ticket.dueAt?.toISOString() ?? null,
     resolvedAt: ticket.resolvedAt?.toISOString() ?? null,
     closedAt: ticket.closedAt?.toISOString() ?? null,
+    sla,
   };
 }
 

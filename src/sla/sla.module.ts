@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module.js';
+import { SlaAdminService } from './sla-admin.service.js';
+import { SlaCalendar } from './sla-calendar.entity.js';
+import { SlaClocksService } from './sla-clocks.service.js';
+import { SlaPoliciesService } from './sla-policies.service.js';
+import { SlaPolicy } from './sla-policy.entity.js';
+import { SlaController } from './sla.controller.js';
+import { EscalationFiring, TicketSlaClock } from './ticket-sla-clock.entity.js';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([SlaCalendar, SlaPolicy, TicketSlaClock, EscalationFiring]),
+    AuditModule,
+  ],
+  controllers: [SlaController],
+  providers: [SlaPoliciesService, SlaClocksService, SlaAdminService],
+  exports: [SlaPoliciesService, SlaClocksService],
+})
+export class SlaModule {}
