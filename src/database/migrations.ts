@@ -14,6 +14,7 @@ import { AddTicketRoutingFields1764028800012 } from './migrations/1764028800012-
 import { CreateRoutingRules1764028800013 } from './migrations/1764028800013-create-routing-rules.js';
 import { AddQueueWork1764028800014 } from './migrations/1764028800014-add-queue-work.js';
 import { CreateSla1764028800015 } from './migrations/1764028800015-create-sla.js';
+import { AddTicketDueIndex1764028800016 } from './migrations/1764028800016-add-ticket-due-index.js';
 
 /** Every migration in order. Listed, not globbed, so the same list runs from dist/ and under jest. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   CreateRoutingRules1764028800013,
   AddQueueWork1764028800014,
   CreateSla1764028800015,
+  AddTicketDueIndex1764028800016,
 ];

@@ -41,6 +41,7 @@ export class QueueWorkService {
       assigneeId: query.assigneeId,
       categoryId: category?.id,
       dueBefore: query.dueBefore ? new Date(query.dueBefore) : undefined,
+      order: query.order,
       cursor: query.cursor,
       limit: query.limit,
     });

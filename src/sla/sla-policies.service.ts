@@ -6,7 +6,11 @@ import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
 import { InvalidInput, NotFound, StaleVersion } from '../common/errors/domain-error.js';
 import { Queue } from '../queues/queue.entity.js';
-import { type BusinessCalendar, validateBusinessCalendar } from './business-calendar.js';
+import {
+  type BusinessCalendar,
+  DEFAULT_BUSINESS_CALENDAR,
+  validateBusinessCalendar,
+} from './business-calendar.js';
 import type { SavePolicyDto, UpdateCalendarDto } from './dto/sla-admin.dto.js';
 import { SlaCalendar, toBusinessCalendar } from './sla-calendar.entity.js';
 import { type ActivePolicy, SlaPolicy, toPolicySpec } from './sla-policy.entity.js';
@@ -17,6 +21,8 @@ const CACHE_MS = 10_000;
 export interface SlaSettings {
   policies: ActivePolicy[];
   calendars: Map<string, BusinessCalendar>;
+  /** The calendar marked default, for times no policy owns (ticket ages). */
+  defaultCalendar: BusinessCalendar;
 }
 
 /** SLA policies and business calendars: admins edit them (checked and audited); every clock reads them. */
@@ -37,9 +43,11 @@ export class SlaPoliciesService {
       em.find(SlaPolicy, { where: { isActive: true }, order: { position: 'ASC', createdAt: 'ASC' } }),
       em.find(SlaCalendar),
     ]);
+    const fallback = calendars.find((row) => row.isDefault);
     const settings = {
       policies: policies.map(toPolicySpec),
       calendars: new Map(calendars.map((row) => [row.id, toBusinessCalendar(row)])),
+      defaultCalendar: fallback ? toBusinessCalendar(fallback) : DEFAULT_BUSINESS_CALENDAR,
     };
     this.cached = { settings, until: Date.now() + CACHE_MS };
     return settings;

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
@@ -12,12 +12,28 @@ import {
   UpdateCalendarDto,
   UpdatePolicyDto,
 } from './dto/sla-admin.dto.js';
+import { SlaReportQuery, SlaReportView } from './dto/sla-report.dto.js';
 import { SlaAdminService } from './sla-admin.service.js';
+import { SlaReportService } from './sla-report.service.js';
 
 @ApiTags('sla')
 @Controller('api/v1/sla')
 export class SlaController {
-  constructor(private readonly sla: SlaAdminService) {}
+  constructor(
+    private readonly sla: SlaAdminService,
+    private readonly reports: SlaReportService,
+  ) {}
+
+  @Get('report')
+  @Roles('supervisor')
+  @ApiOperation({
+    summary:
+      'First-response and resolution times (median, p90, share within target), breaches and open tickets by age, per queue or agent, in business time',
+  })
+  @ApiSecured()
+  report(@Query() query: SlaReportQuery): Promise<SlaReportView> {
+    return this.reports.report(query);
+  }
 
   @Get('policies')
   @Roles('supervisor')

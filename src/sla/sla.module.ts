@@ -6,6 +6,7 @@ import { SlaCalendar } from './sla-calendar.entity.js';
 import { SlaClocksService } from './sla-clocks.service.js';
 import { SlaPoliciesService } from './sla-policies.service.js';
 import { SlaPolicy } from './sla-policy.entity.js';
+import { SlaReportService } from './sla-report.service.js';
 import { SlaController } from './sla.controller.js';
 import { EscalationFiring, TicketSlaClock } from './ticket-sla-clock.entity.js';
 
@@ -15,7 +16,7 @@ import { EscalationFiring, TicketSlaClock } from './ticket-sla-clock.entity.js';
     AuditModule,
   ],
   controllers: [SlaController],
-  providers: [SlaPoliciesService, SlaClocksService, SlaAdminService],
+  providers: [SlaPoliciesService, SlaClocksService, SlaAdminService, SlaReportService],
   exports: [SlaPoliciesService, SlaClocksService],
 })
 export class SlaModule {}

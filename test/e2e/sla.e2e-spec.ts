@@ -182,6 +182,99 @@ describe('SLA clocks on the business calendar', () => {
     // Raised one step at breach.
     expect((await read(ticket.id)).priority).toBe('high');
   });
+  it('lists a queue soonest-due first, paused tickets last, page by page', async () => {
+    const early = await openTicket(t, agent, GENERAL);
+    const paused = await openTicket(t, agent, GENERAL);
+    await t
+      .http()
+      .patch(`/api/v1/tickets/${paused.id}`)
+      .set(agent.auth)
+      .send({ version: paused.version, state: 'pending_customer' })
+      .expect(200);
+    clock.set(hanoi('2026-11-30T09:00:00'));
+    const late = await openTicket(t, agent, GENERAL);
+    const seen: TicketView[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: Record<string, string | number> = {
+        order: 'due',
+        limit: 2,
+        ...(cursor ? { cursor } : {}),
+      };
+      const page = await t
+        .http()
+        .get(`/api/v1/queues/${early.queueId}/tickets`)
+        .query(query)
+        .set(agent.auth)
+        .expect(200);
+      seen.push(...page.body.items);
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(new Set(seen.map((ticket) => ticket.id)).size).toBe(seen.length);
+    const dues = seen.map((ticket) => ticket.dueAt);
+    const timed = dues.filter((due) => due !== null) as string[];
+    expect(timed).toEqual([...timed].sort());
+    expect(dues.slice(timed.length).every((due) => due === null)).toBe(true);
+    const position = (id: string) => seen.findIndex((ticket) => ticket.id === id);
+    expect(position(early.id)).toBeLessThan(position(late.id));
+    expect(position(late.id)).toBeLessThan(position(paused.id));
+    await t.http().get(`/api/v1/queues/${early.queueId}/tickets?order=soon`).set(agent.auth).expect(400);
+  });
+  it('reports response times in business time per queue, for supervisors only', async () => {
+    clock.set(hanoi('2026-12-14T10:00:00'));
+    const quick = await openTicket(t, agent, GENERAL);
+    const slow = await openTicket(t, agent, GENERAL);
+    const reply = async (id: string, local: string) => {
+      clock.set(hanoi(local));
+      await t
+        .http()
+        .post(`/api/v1/tickets/${id}/replies`)
+        .set(agent.auth)
+        .send({ body: 'Chúng tôi đang xử lý.' })
+        .expect(201);
+    };
+    await reply(quick.id, '2026-12-14T11:30:00');
+    // Mon 10:00–17:30 (6 h), Tue, Wed, Thu (8 h each), Fri 08:00–09:00: 1,860 business minutes, a day late.
+    await reply(slow.id, '2026-12-18T09:00:00');
+    const period = { from: '2026-12-14T00:00:00+07:00', to: '2026-12-15T00:00:00+07:00' };
+    await t.http().get('/api/v1/sla/report').query(period).set(agent.auth).expect(403);
+    const bad = await t
+      .http()
+      .get('/api/v1/sla/report')
+      .query({ ...period, to: period.from })
+      .set(supervisor.auth)
+      .expect(400);
+    expect(bad.body.errors).toEqual([{ field: 'to', reason: 'must be later than from' }]);
+    const report = (await t.http().get('/api/v1/sla/report').query(period).set(supervisor.auth).expect(200))
+      .body;
+    // Groups with open tickets show up even when none of theirs were opened in the period.
+    const general = report.groups.find((group: { key: string }) => group.key === quick.queueId);
+    expect(general).toMatchObject({ name: 'General', tickets: 2 });
+    expect(report.groups.reduce((sum: number, group: { tickets: number }) => sum + group.tickets, 0)).toBe(2);
+    expect(general.firstResponse).toEqual({
+      measured: 2,
+      medianBusinessMinutes: 90,
+      p90BusinessMinutes: 1860,
+      withinTargetShare: 0.5,
+      breaches: 0,
+    });
+    expect(general.resolution.measured).toBe(0);
+    expect(Object.keys(general.openByAge)).toEqual([
+      'under 1 working day',
+      '1–3 working days',
+      '3–7 working days',
+      'over 7 working days',
+    ]);
+    const byAgent = (
+      await t
+        .http()
+        .get('/api/v1/sla/report')
+        .query({ ...period, groupBy: 'agent' })
+        .set(supervisor.auth)
+        .expect(200)
+    ).body;
+    expect(byAgent.groups.map((group: { key: string }) => group.key)).toContain('unassigned');
+  });
 });
 
 describe('escalation ladder', () => {

@@ -31,10 +31,18 @@ export class QueuePageQuery extends PageQuery {
   @IsOptional()
   @IsISO8601({ strict: true })
   dueBefore?: string;
+  @ApiPropertyOptional({
+    enum: ['urgency', 'due'],
+    default: 'urgency',
+    description: 'urgency: priority, then oldest; due: soonest SLA due time first, paused or met last',
+  })
+  @IsOptional()
+  @IsIn(['urgency', 'due'])
+  order?: 'urgency' | 'due';
 }
 
 export class QueueTicketPage {
-  @ApiProperty({ type: [TicketView], description: 'Most urgent first: priority, then oldest' })
+  @ApiProperty({ type: [TicketView], description: 'In the order asked for' })
   items: TicketView[];
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }
