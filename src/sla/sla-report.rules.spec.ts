@@ -1,6 +1,10 @@
 import { ageBands, percentile, summarizeTarget, type ReportedClock } from './sla-report.rules.js';
 
-const clock = (tookMinutes: number | null, withinTarget: boolean | null, breached = false): ReportedClock => ({
+const clock = (
+  tookMinutes: number | null,
+  withinTarget: boolean | null,
+  breached = false,
+): ReportedClock => ({
   group: 'q',
   target: 'first_response',
   tookMinutes,
