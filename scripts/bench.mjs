@@ -8,6 +8,9 @@
 //           customers straight into the database, then times the busiest queue's page (first and deeper
 //           pages), the sidebar counts, and "next ticket" claims by 8 agents at once on 2,000 waiting tickets.
 //           Loading 1,000,000 takes minutes (about 7 on 2 cores with InnoDB's default 128 MiB buffer pool).
+//   sla     bulk-loads BENCH_TICKETS open tickets (default 100,000), BENCH_OVERDUE of them (default 1,000) long
+//           unanswered; times computing every ticket's SLA clocks, re-timing them all, and one escalation
+//           scan over the due ones (each through `npm run sla`, in its own process, as an operator would)
 // SQLite by default; set DATABASE_URL=mysql://user:pass@host:port/db to use a throwaway database on that server.
 // BENCH_CPU_PROF_DIR=dir starts the app with --cpu-prof and writes its profile there on exit.
 // Progress goes to stderr so that stdout holds nothing but the report.
@@ -29,7 +32,12 @@ import mysql from 'mysql2/promise';
 import { loadTickets, openDatabase } from './bench/bulk-tickets.mjs';
 import { pacedLoad, percentiles } from './bench/paced-load.mjs';
 
-const BENCHMARKS = { api: runApiBenchmark, intake: runIntakeBenchmark, queues: runQueuesBenchmark };
+const BENCHMARKS = {
+  api: runApiBenchmark,
+  intake: runIntakeBenchmark,
+  queues: runQueuesBenchmark,
+  sla: runSlaBenchmark,
+};
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ADMIN = { email: 'bench-admin@offtrack.test', password: 'bench-password-not-secret' };
@@ -516,6 +524,102 @@ async function runQueuesBenchmark(database) {
       bufferPoolMiB: 'MiB',
     },
   };
+}
+
+const SLA_GOAL = { scanMs: 1000, overdue: 1000, database: 'mariadb/mysql' };
+
+async function runSlaBenchmark(database) {
+  const tickets = Number(process.env.BENCH_TICKETS) || 100_000;
+  const overdue = Number(process.env.BENCH_OVERDUE) || SLA_GOAL.overdue;
+  const app = await startApp(database.env, { JOBS_ENABLED: 'false' });
+  const token = await login(app);
+  const agents = [];
+  for (let i = 0; i < QUEUE_AGENTS; i++) agents.push(await benchAgent(app, token, i));
+  // Breach notices go to the supervisors.
+  await call(app, 'POST', '/api/v1/agents', {
+    token,
+    body: {
+      email: 'bench-supervisor@offtrack.test',
+      displayName: 'Bench supervisor',
+      role: 'supervisor',
+      initialPassword: AGENT_PASSWORD,
+    },
+    expect: 201,
+  });
+  await stopApp(app);
+
+  log(`loading ${tickets} open tickets, ${overdue} of them overdue…`);
+  const db = await openDatabase(database.env);
+  cleanups.push(() => db.close());
+  const load = await loadTickets(db, {
+    count: tickets,
+    agentIds: agents.map((agent) => agent.id),
+    log,
+    allOpen: { overdue },
+  });
+  log(`loaded in ${load.loadSeconds} s`);
+
+  const firstCompute = await slaTask(database.env, 'recompute');
+  log(`clocks computed for ${firstCompute.tickets} tickets in ${firstCompute.ms} ms`);
+  const recompute = await slaTask(database.env, 'recompute');
+  log(`clocks re-timed for ${recompute.tickets} tickets in ${recompute.ms} ms`);
+  const [{ n: clocks }] = await db.run('SELECT COUNT(*) AS n FROM ticket_sla_clocks');
+  const [{ n: due }] = await db.run(
+    'SELECT COUNT(DISTINCT ticket_id) AS n FROM ticket_sla_clocks WHERE next_check_at <= ?',
+    [new Date().toISOString().replace('T', ' ').replace('Z', '')],
+  );
+  const scan = await slaTask(database.env, 'sweep');
+  log(`scan: ${scan.fired} steps on ${scan.clocks} clocks in ${scan.ms} ms`);
+  const idle = await slaTask(database.env, 'sweep');
+  log(`scan with nothing due: ${idle.ms} ms`);
+  const [{ n: notifications }] = await db.run('SELECT COUNT(*) AS n FROM notifications');
+
+  const figures = {
+    tickets,
+    loadSeconds: load.loadSeconds,
+    clocks: Number(clocks),
+    computeAllClocks: { tickets: firstCompute.tickets, ms: firstCompute.ms },
+    retimeAllClocks: { tickets: recompute.tickets, ms: recompute.ms },
+    scan: {
+      dueTickets: Number(due),
+      clocks: scan.clocks,
+      stepsFired: scan.fired,
+      notifications: Number(notifications),
+      ms: scan.ms,
+    },
+    scanWithNothingDue: { ms: idle.ms },
+  };
+  figures.goal = {
+    description: `one scan pass over ${SLA_GOAL.overdue} due tickets under ${SLA_GOAL.scanMs} ms on ${SLA_GOAL.database}`,
+    measuredOn: `${Number(due)} due of ${tickets} open tickets on ${database.label}`,
+    value: scan.ms,
+    met: scan.ms < SLA_GOAL.scanMs && Number(due) >= SLA_GOAL.overdue && database.label === SLA_GOAL.database,
+  };
+  return { figures, units: { loadSeconds: 's', ms: 'ms' } };
+}
+
+/** Runs `npm run sla -- <task>` against the benchmark database in its own process; returns its JSON line. */
+async function slaTask(databaseEnv, task) {
+  const child = spawn(
+    process.execPath,
+    [...profilerArgs(), join(ROOT, 'dist', 'escalations', 'sla-once.js'), task],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        ...databaseEnv,
+        LOG_LEVEL: 'warn',
+        ADMIN_EMAIL: ADMIN.email,
+        ADMIN_PASSWORD: ADMIN.password,
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  const [code] = await once(child, 'exit');
+  if (code !== 0) throw new Error(`npm run sla -- ${task} exited with ${code}`);
+  return JSON.parse(output.trim().split('\n').pop());
 }
 
 /** An agent who has set their own password, with a token. */

@@ -32,6 +32,12 @@ const RECENT_STATES = [
   ['pending_customer', 0.06],
   ['on_hold', 0.02],
 ];
+/** Tickets an agent has answered and that are still being worked. */
+const ANSWERED_OPEN_STATES = [
+  ['open', 0.7],
+  ['pending_customer', 0.2],
+  ['on_hold', 0.1],
+];
 const PRIORITIES = [
   ['urgent', 0.02, 0],
   ['high', 0.1, 1],
@@ -158,10 +164,12 @@ async function inTransaction(db, work) {
 
 /**
  * Loads `count` tickets spread over the seeded queues, plus `claimable` unassigned new or open ones in the
- * queue `claimQueueId`, assigning worked tickets among `agentIds`. Returns the time taken, the customers
+ * queue `claimQueueId`, assigning worked tickets among `agentIds`. `allOpen: { overdue }` loads only tickets
+ * still being worked instead of a year's history: `overdue` of them new and unanswered since six days ago,
+ * the rest answered and opened within the last two days (so only those few have SLA steps due). Returns the time taken, the customers
  * loaded, the number of tickets per "queue|state|is_assigned" (`shape`) and of count rows written for them.
  */
-export async function loadTickets(db, { count, claimable, claimQueueId, agentIds, log }) {
+export async function loadTickets(db, { count, claimable = 0, claimQueueId, agentIds, log, allOpen }) {
   const started = performance.now();
   const rand = random(20261125);
   const now = Date.now();
@@ -232,8 +240,15 @@ export async function loadTickets(db, { count, claimable, claimQueueId, agentIds
   for (let start = 0; start < count; start += ROWS_PER_COMMIT) {
     const rows = [];
     for (let i = start; i < Math.min(count, start + ROWS_PER_COMMIT); i++) {
-      const createdMs = Math.floor(yearStart + (i + rand()) * spacingMs);
-      const [state] = pick(rand, now - createdMs > RECENT_DAYS * DAY_MS ? OLD_STATES : RECENT_STATES);
+      let createdMs = Math.floor(yearStart + (i + rand()) * spacingMs);
+      let [state] = pick(rand, now - createdMs > RECENT_DAYS * DAY_MS ? OLD_STATES : RECENT_STATES);
+      if (allOpen) {
+        const overdue = i >= count - allOpen.overdue;
+        createdMs = overdue
+          ? now - 6 * DAY_MS - Math.floor(rand() * 3_600_000)
+          : now - Math.floor(rand() * 2 * DAY_MS);
+        [state] = overdue ? ['new'] : pick(rand, ANSWERED_OPEN_STATES);
+      }
       const [priority, , rank] = pick(rand, PRIORITIES);
       const [queueId] = pick(rand, shares);
       // Closed and resolved tickets were worked by someone; a new one by nobody yet.

@@ -8,7 +8,8 @@ import {
   type KeywordList,
   validateKeyword,
 } from './classifier.rules.js';
-import { LABELLED_SAMPLES } from './classifier.samples.js';
+import { HOLDOUT_SAMPLES } from './classifier.holdout.js';
+import { LABELLED_SAMPLES, type LabelledSample } from './classifier.samples.js';
 
 function categoryOf(subject: string, body = ''): string {
   return classify({ subject, body }, DEFAULT_KEYWORD_LISTS).categoryKey;
@@ -199,44 +200,50 @@ describe('classify', () => {
   });
 });
 
+/** Accuracy of the default lists on a labelled set, overall and per category, with what went wrong. */
+function measure(samples: LabelledSample[]) {
+  const misclassified: string[] = [];
+  const perCategory: Record<string, { total: number; correct: number }> = {};
+  for (const sample of samples) {
+    const { categoryKey, matched } = classify(sample, DEFAULT_KEYWORD_LISTS);
+    const tally = (perCategory[sample.expected] ??= { total: 0, correct: 0 });
+    tally.total += 1;
+    if (categoryKey === sample.expected) tally.correct += 1;
+    else misclassified.push(`${sample.expected} → ${categoryKey} [${matched.join(', ')}]: ${sample.subject}`);
+  }
+  const accuracy = Number((1 - misclassified.length / samples.length).toFixed(3));
+  const perCategoryAccuracy = Object.fromEntries(
+    Object.entries(perCategory).map(([key, { total, correct }]) => [
+      key,
+      Number((correct / total).toFixed(3)),
+    ]),
+  );
+  console.log(JSON.stringify({ samples: samples.length, accuracy, perCategoryAccuracy }));
+  return { accuracy, perCategoryAccuracy, misclassified };
+}
+
+/** Null when the set meets both floors; else what fell short and the messages it got wrong. */
+function shortfalls(samples: LabelledSample[], floors: { overall: number; perCategory: number }) {
+  const { accuracy, perCategoryAccuracy, misclassified } = measure(samples);
+  const short = [
+    ...(accuracy < floors.overall ? [`overall accuracy ${accuracy} is below ${floors.overall}`] : []),
+    ...Object.entries(perCategoryAccuracy)
+      .filter(([, value]) => value < floors.perCategory)
+      .map(([key, value]) => `${key} accuracy ${value} is below ${floors.perCategory}`),
+  ];
+  return short.length === 0 ? null : [...short, 'misclassified:', ...misclassified].join('\n');
+}
+
 describe('classify on the labelled samples', () => {
   it('classifies at least 90% correctly overall and 75% in every category', () => {
-    const misclassified: string[] = [];
-    const perCategory: Record<string, { total: number; correct: number }> = {};
-    for (const sample of LABELLED_SAMPLES) {
-      const { categoryKey, matched } = classify(sample, DEFAULT_KEYWORD_LISTS);
-      const tally = (perCategory[sample.expected] ??= { total: 0, correct: 0 });
-      tally.total += 1;
-      if (categoryKey === sample.expected) {
-        tally.correct += 1;
-      } else {
-        misclassified.push(`${sample.expected} → ${categoryKey} [${matched.join(', ')}]: ${sample.subject}`);
-      }
-    }
-    const accuracy = 1 - misclassified.length / LABELLED_SAMPLES.length;
-    const perCategoryAccuracy = Object.fromEntries(
-      Object.entries(perCategory).map(([key, { total, correct }]) => [
-        key,
-        Number((correct / total).toFixed(3)),
-      ]),
-    );
-    console.log(
-      JSON.stringify({
-        samples: LABELLED_SAMPLES.length,
-        accuracy: Number(accuracy.toFixed(3)),
-        perCategoryAccuracy,
-      }),
-    );
+    expect(shortfalls(LABELLED_SAMPLES, { overall: 0.9, perCategory: 0.75 })).toBeNull();
+  });
 
-    const shortfalls = [
-      ...(accuracy < 0.9 ? [`overall accuracy ${accuracy.toFixed(3)} is below 0.9`] : []),
-      ...Object.entries(perCategoryAccuracy)
-        .filter(([, value]) => value < 0.75)
-        .map(([key, value]) => `${key} accuracy ${value} is below 0.75`),
-    ];
-    expect(
-      shortfalls.length === 0 ? null : [...shortfalls, 'misclassified:', ...misclassified].join('\n'),
-    ).toBeNull();
+  // Measured once, blind, before any change: 0.967 overall (116 of 120), fraud 0.9, newsletter and privacy
+  // 0.95, the rest 1. The floors sit below that so a keyword change that hurts new mail shows here.
+  it('classifies a blind held-out set, never tuned on, at least 90% overall and 80% per category', () => {
+    expect(HOLDOUT_SAMPLES).toHaveLength(120);
+    expect(shortfalls(HOLDOUT_SAMPLES, { overall: 0.9, perCategory: 0.8 })).toBeNull();
   });
 
   it('has at least 12 samples per category', () => {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull, LessThanOrEqual } from 'typeorm';
 import type { Agent } from '../auth/agent.entity.js';
 import { Clock } from '../common/clock.js';
+import { bulkInsert } from '../database/bulk-insert.js';
 import { NotFound } from '../common/errors/domain-error.js';
 import { OutboxService } from '../mail/outbound/outbox.service.js';
 import type { NotificationView } from './dto/notification.view.js';
@@ -29,11 +30,20 @@ export class NotificationsService {
   ) {}
 
   async notify(em: EntityManager, agents: Agent[], notice: StaffNotice): Promise<void> {
-    if (agents.length === 0) return;
+    await this.notifyEach(
+      em,
+      agents.map((agent) => ({ agent, notice })),
+    );
+  }
+
+  /** Several notices, each to its own agent, with one INSERT for the app and one for the mail. */
+  async notifyEach(em: EntityManager, notices: { agent: Agent; notice: StaffNotice }[]): Promise<void> {
+    if (notices.length === 0) return;
     const now = this.clock.now();
-    await em.insert(
+    await bulkInsert(
+      em,
       Notification,
-      agents.map((agent) => ({
+      notices.map(({ agent, notice }) => ({
         agentId: agent.id,
         ticketId: notice.ticketId,
         kind: notice.kind,
@@ -44,17 +54,18 @@ export class NotificationsService {
         readAt: null,
       })),
     );
-    for (const agent of agents) {
-      await this.outbox.enqueue(em, {
-        kind: 'notification',
+    await this.outbox.enqueueMany(
+      em,
+      notices.map(({ agent, notice }) => ({
+        kind: 'notification' as const,
         ticketId: notice.ticketId,
         to: agent.email,
         subject: notice.title,
         bodyText: notice.body,
-        autoSubmitted: 'auto-generated',
+        autoSubmitted: 'auto-generated' as const,
         notBefore: notice.deliverAt,
-      });
-    }
+      })),
+    );
   }
 
   /** The agent's notifications that are due, newest first. */

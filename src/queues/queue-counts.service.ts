@@ -7,6 +7,7 @@ import { JobLeasesService } from '../common/leases/job-leases.service.js';
 import { AppConfig } from '../config/app-config.js';
 import { forUpdate } from '../database/locking.js';
 import { QueueTicketCount } from './queue.entity.js';
+import { bulkInsert } from '../database/bulk-insert.js';
 
 /** Where a ticket sits, for the sidebar counts. */
 export interface TicketPlace {
@@ -51,15 +52,22 @@ export class QueueCountsService implements OnApplicationBootstrap {
 
   /** Records a ticket moving from one place to another (`from` null: new ticket). */
   async moved(em: EntityManager, from: TicketPlace | null, to: TicketPlace): Promise<void> {
+    await this.movedMany(em, [{ from, to }]);
+  }
+
+  /** moved() for many tickets with one INSERT. */
+  async movedMany(em: EntityManager, moves: { from: TicketPlace | null; to: TicketPlace }[]): Promise<void> {
     const key = (place: TicketPlace) => `${place.queueId}|${place.state}|${place.assigneeId !== null}`;
-    if (from && key(from) === key(to)) return;
     const row = (place: TicketPlace, delta: number) => ({
       queueId: place.queueId,
       state: place.state,
       isAssigned: place.assigneeId !== null,
       delta,
     });
-    await em.insert(QueueTicketCount, from ? [row(from, -1), row(to, 1)] : [row(to, 1)]);
+    const rows = moves
+      .filter(({ from, to }) => !from || key(from) !== key(to))
+      .flatMap(({ from, to }) => (from ? [row(from, -1), row(to, 1)] : [row(to, 1)]));
+    await bulkInsert(em, QueueTicketCount, rows);
   }
 
   async counts(queueIds?: string[]): Promise<QueueStateCount[]> {

@@ -19,6 +19,7 @@ import {
 } from './sla.rules.js';
 import { advanceClocks, type ClockEvent, DONE_STATES } from './sla-clocks.rules.js';
 import { EscalationFiring, TicketSlaClock } from './ticket-sla-clock.entity.js';
+import { bulkInsert } from '../database/bulk-insert.js';
 
 /** Ticket changes that can move a clock. */
 const CLOCK_CHANGES = new Set([
@@ -64,22 +65,39 @@ export class SlaClocksService {
         if (tickets.length === 0) return true;
         const ids = tickets.map((ticket) => ticket.id);
         const clocks = await em.find(TicketSlaClock, { where: { ticketId: In(ids) } });
-        const facts = await this.factsOf(em, tickets);
-        const fired = await this.firedSteps(em, clocks);
-        const event = { kind: 'recompute' } as const;
-        const items = tickets.map((ticket) => ({
-          ticket,
-          facts: facts.get(ticket.id)!,
-          clocks: clocks.filter((clock) => clock.ticketId === ticket.id),
-          event,
-        }));
-        await this.apply(em, items, fired, now);
+        await this.retime(em, tickets, clocks, await this.firedSteps(em, clocks), now);
         count += tickets.length;
         after = ids[ids.length - 1];
         return tickets.length < batchSize;
       });
       if (done) return count;
     }
+  }
+
+  /**
+   * Re-times already loaded tickets and all their clocks under the policies that apply now (after the
+   * escalation scan changed them, or an admin changed a policy), writing only what moved.
+   */
+  async retime(
+    em: EntityManager,
+    tickets: Ticket[],
+    clocks: TicketSlaClock[],
+    fired: Map<string, Set<number>>,
+    now: Date,
+    /** Clocks the caller already changed, to be written whatever re-timing does. */
+    changed: ReadonlySet<string> = new Set(),
+  ): Promise<void> {
+    const facts = await this.factsOf(em, tickets);
+    const byTicket = new Map<string, TicketSlaClock[]>(tickets.map((ticket) => [ticket.id, []]));
+    for (const clock of clocks) byTicket.get(clock.ticketId)?.push(clock);
+    const event = { kind: 'recompute' } as const;
+    const items = tickets.map((ticket) => ({
+      ticket,
+      facts: facts.get(ticket.id)!,
+      clocks: byTicket.get(ticket.id)!,
+      event,
+    }));
+    await this.apply(em, items, fired, now, changed);
   }
 
   /** The clocks of these tickets as the API shows them. */
@@ -157,6 +175,7 @@ export class SlaClocksService {
     items: { ticket: Ticket; facts: TicketSlaFacts; clocks: TicketSlaClock[]; event: ClockEvent }[],
     fired: Map<string, Set<number>>,
     now: Date,
+    changed: ReadonlySet<string> = new Set(),
   ): Promise<void> {
     const settings = await this.policies.settings(em);
     const toSave: TicketSlaClock[] = [];
@@ -176,7 +195,7 @@ export class SlaClocksService {
         const plan = planClock(calendar, spec, clock, policy!.ladder, fired.get(clock.id) ?? new Set(), now);
         clock.nextCheckAt = plan.due.length > 0 || plan.breachedNow ? now : plan.nextCheckAt;
         if (!clock.id) toInsert.push(clock);
-        else if (before.get(clock.id) !== snapshot(clock)) toSave.push(clock);
+        else if (changed.has(clock.id) || before.get(clock.id) !== snapshot(clock)) toSave.push(clock);
       }
       const running = kept
         .filter((clock) => !clock.metAt && !clock.pausedAt)
@@ -186,16 +205,30 @@ export class SlaClocksService {
         dueChanges.push({ ticket, dueAt });
     }
     if (toRemove.length) await em.delete(TicketSlaClock, { id: In(toRemove) });
-    if (toInsert.length) await em.insert(TicketSlaClock, toInsert);
-    for (const clock of toSave) {
-      const { id, ticketId, target, ...fields } = clock;
-      await em.update(TicketSlaClock, { id }, fields);
-    }
-    for (const { ticket, dueAt } of dueChanges) {
-      await em.update(Ticket, { id: ticket.id }, { dueAt });
-      ticket.dueAt = dueAt;
-    }
+    await bulkInsert(em, TicketSlaClock, toInsert);
+    // Whole rows, so one statement rewrites them all (ON DUPLICATE KEY UPDATE / ON CONFLICT DO UPDATE).
+    if (toSave.length) await em.upsert(TicketSlaClock, toSave, ['id']);
+    if (dueChanges.length) await setDueTimes(em, dueChanges);
   }
+}
+
+/** Sets many tickets' due times in one UPDATE … CASE. */
+async function setDueTimes(em: EntityManager, changes: { ticket: Ticket; dueAt: Date | null }[]) {
+  const column = em.connection.getMetadata(Ticket).findColumnWithPropertyName('dueAt')!;
+  const parameters: Record<string, unknown> = {};
+  const cases = changes.map(({ ticket, dueAt }, index) => {
+    parameters[`ticket${index}`] = ticket.id;
+    parameters[`due${index}`] = em.connection.driver.preparePersistentValue(dueAt, column);
+    return `WHEN :ticket${index} THEN :due${index}`;
+  });
+  await em
+    .createQueryBuilder()
+    .update(Ticket)
+    .set({ dueAt: () => `CASE id ${cases.join(' ')} END` })
+    .where('id IN (:...ids)', { ids: changes.map(({ ticket }) => ticket.id) })
+    .setParameters(parameters)
+    .execute();
+  for (const { ticket, dueAt } of changes) ticket.dueAt = dueAt;
 }
 
 function snapshot(clock: TicketSlaClock): string {

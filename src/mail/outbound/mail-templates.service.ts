@@ -14,14 +14,25 @@ export class MailTemplatesService {
   ) {}
 
   /** The template in the customer's language, falling back to Vietnamese, filled with `values`. */
-  async render(em: EntityManager, key: string, language: string, values: Record<string, string>) {
-    const template =
-      (await em.findOne(MailTemplate, { where: { key, language } })) ??
-      (await em.findOne(MailTemplate, { where: { key, language: 'vi' } }));
-    if (!template) throw new NotFound('mail template', `${key}/${language}`);
-    return {
-      subject: fillTemplate(template.subject, values),
-      bodyText: fillTemplate(template.bodyText, values),
+  render(em: EntityManager, key: string, language: string, values: Record<string, string>) {
+    return this.renderer(em)(key, language, values);
+  }
+
+  /** render() for many mails at once: each template is read once. */
+  renderer(em: EntityManager) {
+    const templates = new Map<string, Promise<MailTemplate | null>>();
+    const find = (key: string, language: string) => {
+      const id = `${key}/${language}`;
+      if (!templates.has(id)) templates.set(id, em.findOne(MailTemplate, { where: { key, language } }));
+      return templates.get(id)!;
+    };
+    return async (key: string, language: string, values: Record<string, string>) => {
+      const template = (await find(key, language)) ?? (await find(key, 'vi'));
+      if (!template) throw new NotFound('mail template', `${key}/${language}`);
+      return {
+        subject: fillTemplate(template.subject, values),
+        bodyText: fillTemplate(template.bodyText, values),
+      };
     };
   }
 

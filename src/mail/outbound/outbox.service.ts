@@ -7,6 +7,7 @@ import { Conflict, NotFound } from '../../common/errors/domain-error.js';
 import { newMessageId } from './delivery.rules.js';
 import type { OutboxAttachment, OutboxKind, OutboxState } from './outbox-message.entity.js';
 import { OutboxMessage } from './outbox-message.entity.js';
+import { bulkInsert } from '../../database/bulk-insert.js';
 
 export interface OutboundMail {
   kind: OutboxKind;
@@ -41,31 +42,39 @@ export class OutboxService {
 
   /** Queues a mail within the caller's transaction: it is sent if and only if the change commits. */
   async enqueue(em: EntityManager, mail: OutboundMail): Promise<OutboxMessage> {
-    const now = this.clock.now();
-    const row = em.create(OutboxMessage, {
-      kind: mail.kind,
-      ticketId: mail.ticketId ?? null,
-      messageRecordId: mail.messageRecordId ?? null,
-      toAddress: mail.to.toLowerCase(),
-      ccAddresses: mail.cc?.length ? JSON.stringify(mail.cc) : null,
-      subject: mail.subject.slice(0, 255),
-      bodyText: mail.bodyText,
-      bodyHtml: mail.bodyHtml ?? null,
-      messageId: mail.messageId ?? this.newMessageId(),
-      inReplyTo: mail.inReplyTo ?? null,
-      referencesHeader: mail.references?.length ? mail.references.join(' ') : null,
-      autoSubmitted: mail.autoSubmitted ?? null,
-      attachments: mail.attachments?.length ? JSON.stringify(mail.attachments) : null,
-      state: 'pending',
-      attempts: 0,
-      nextAttemptAt: mail.notBefore ?? now,
-      claimedAt: null,
-      lastError: null,
-      createdAt: now,
-      sentAt: null,
-    });
-    await em.insert(OutboxMessage, row);
+    const [row] = await this.enqueueMany(em, [mail]);
     return row;
+  }
+
+  /** Queues several mails with one INSERT. */
+  async enqueueMany(em: EntityManager, mails: OutboundMail[]): Promise<OutboxMessage[]> {
+    const now = this.clock.now();
+    const rows = mails.map((mail) =>
+      em.create(OutboxMessage, {
+        kind: mail.kind,
+        ticketId: mail.ticketId ?? null,
+        messageRecordId: mail.messageRecordId ?? null,
+        toAddress: mail.to.toLowerCase(),
+        ccAddresses: mail.cc?.length ? JSON.stringify(mail.cc) : null,
+        subject: mail.subject.slice(0, 255),
+        bodyText: mail.bodyText,
+        bodyHtml: mail.bodyHtml ?? null,
+        messageId: mail.messageId ?? this.newMessageId(),
+        inReplyTo: mail.inReplyTo ?? null,
+        referencesHeader: mail.references?.length ? mail.references.join(' ') : null,
+        autoSubmitted: mail.autoSubmitted ?? null,
+        attachments: mail.attachments?.length ? JSON.stringify(mail.attachments) : null,
+        state: 'pending',
+        attempts: 0,
+        nextAttemptAt: mail.notBefore ?? now,
+        claimedAt: null,
+        lastError: null,
+        createdAt: now,
+        sentAt: null,
+      }),
+    );
+    await bulkInsert(em, OutboxMessage, rows);
+    return rows;
   }
 
   /** Automatic mail already queued to this address since `since`, for the per-sender cap against mail loops. */
