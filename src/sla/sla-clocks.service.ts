@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Customer } from '../customers/customer.entity.js';
+import { bulkInsert } from '../database/bulk-insert.js';
+import { forUpdate } from '../database/locking.js';
 import { Category } from '../tickets/category.entity.js';
 import { Ticket } from '../tickets/ticket.entity.js';
 import { type BusinessCalendar, DEFAULT_BUSINESS_CALENDAR } from './business-calendar.js';
@@ -19,7 +21,6 @@ import {
 } from './sla.rules.js';
 import { advanceClocks, type ClockEvent, DONE_STATES } from './sla-clocks.rules.js';
 import { EscalationFiring, TicketSlaClock } from './ticket-sla-clock.entity.js';
-import { bulkInsert } from '../database/bulk-insert.js';
 
 /** Ticket changes that can move a clock. */
 const CLOCK_CHANGES = new Set([
@@ -55,13 +56,15 @@ export class SlaClocksService {
     let count = 0;
     for (;;) {
       const done = await this.dataSource.transaction(async (em) => {
-        const tickets = await em
-          .createQueryBuilder(Ticket, 'ticket')
-          .where('ticket.id > :after', { after })
-          .andWhere('ticket.state NOT IN (:...done)', { done: DONE_STATES })
-          .orderBy('ticket.id', 'ASC')
-          .take(batchSize)
-          .getMany();
+        // Locked, as every writer of a ticket's clocks holds its row: a reply landing now is not undone.
+        const tickets = await forUpdate(
+          em
+            .createQueryBuilder(Ticket, 'ticket')
+            .where('ticket.id > :after', { after })
+            .andWhere('ticket.state NOT IN (:...done)', { done: DONE_STATES })
+            .orderBy('ticket.id', 'ASC')
+            .take(batchSize),
+        ).getMany();
         if (tickets.length === 0) return true;
         const ids = tickets.map((ticket) => ticket.id);
         const clocks = await em.find(TicketSlaClock, { where: { ticketId: In(ids) } });
