@@ -9,7 +9,7 @@ import { Ticket } from '../tickets/ticket.entity.js';
 import { type BusinessCalendar, DEFAULT_BUSINESS_CALENDAR } from './business-calendar.js';
 import { SlaClockView } from './dto/sla-clock.view.js';
 import type { ActivePolicy } from './sla-policy.entity.js';
-import { SlaPoliciesService } from './sla-policies.service.js';
+import { SlaPoliciesService, type SlaSettings } from './sla-policies.service.js';
 import {
   choosePolicy,
   clockState,
@@ -43,8 +43,7 @@ export class SlaClocksService {
   /** Brings the ticket's clocks up to date after `event`, within the caller's transaction. */
   async sync(em: EntityManager, ticket: Ticket, event: ClockEvent, now: Date): Promise<void> {
     if (event.kind === 'changed' && !event.changes.some((change) => CLOCK_CHANGES.has(change.kind))) return;
-    const clocks =
-      event.kind === 'created' ? [] : await em.find(TicketSlaClock, { where: { ticketId: ticket.id } });
+    const clocks = await em.find(TicketSlaClock, { where: { ticketId: ticket.id } });
     const facts = await this.factsOf(em, [ticket]);
     const fired = await this.firedSteps(em, clocks);
     await this.apply(em, [{ ticket, facts: facts.get(ticket.id)!, clocks, event }], fired, now);
@@ -173,9 +172,34 @@ export class SlaClocksService {
     return fired;
   }
 
+  /**
+   * The clocks a new ticket starts with, timed; sets the ticket's due time before it is inserted. Insert
+   * them with `insertStarted` once the ticket row exists.
+   */
+  async start(
+    em: EntityManager,
+    ticket: Ticket,
+    facts: TicketSlaFacts,
+    now: Date,
+  ): Promise<TicketSlaClock[]> {
+    const settings = await this.policies.settings(em);
+    const { kept, dueAt } = this.advance(
+      settings,
+      { ticket, facts, clocks: [], event: { kind: 'created' } },
+      new Map(),
+      now,
+    );
+    ticket.dueAt = dueAt;
+    return kept;
+  }
+
+  insertStarted(em: EntityManager, clocks: TicketSlaClock[]): Promise<void> {
+    return bulkInsert(em, TicketSlaClock, clocks);
+  }
+
   private async apply(
     em: EntityManager,
-    items: { ticket: Ticket; facts: TicketSlaFacts; clocks: TicketSlaClock[]; event: ClockEvent }[],
+    items: ClockWork[],
     fired: Map<string, Set<number>>,
     now: Date,
     changed: ReadonlySet<string> = new Set(),
@@ -183,29 +207,19 @@ export class SlaClocksService {
     const settings = await this.policies.settings(em);
     const toSave: TicketSlaClock[] = [];
     const toRemove: string[] = [];
-    const dueChanges: { ticket: Ticket; dueAt: Date | null }[] = [];
     const toInsert: TicketSlaClock[] = [];
-    for (const { ticket, facts, clocks, event } of items) {
-      const policy = choosePolicy(settings.policies, facts);
-      const calendar = this.calendarOf(policy, settings.calendars);
-      const before = new Map(clocks.map((clock) => [clock.id, snapshot(clock)]));
-      const kept = advanceClocks(ticket, clocks, policy, calendar, event, now);
-      toRemove.push(...clocks.filter((clock) => !kept.includes(clock)).map((clock) => clock.id));
+    const dueChanges: { ticket: Ticket; dueAt: Date | null }[] = [];
+    for (const item of items) {
+      const before = new Map(item.clocks.map((clock) => [clock.id, snapshot(clock)]));
+      const { kept, dueAt } = this.advance(settings, item, fired, now);
+      toRemove.push(...item.clocks.filter((clock) => !kept.includes(clock)).map((clock) => clock.id));
       for (const clock of kept) {
-        const spec = policy!.targets[clock.target]!;
-        clock.policyId = policy!.id;
-        clock.dueAt = dueTime(calendar, spec, clock.startedAt, clock.pausedMinutes);
-        const plan = planClock(calendar, spec, clock, policy!.ladder, fired.get(clock.id) ?? new Set(), now);
-        clock.nextCheckAt = plan.due.length > 0 || plan.breachedNow ? now : plan.nextCheckAt;
         if (!clock.id) toInsert.push(clock);
         else if (changed.has(clock.id) || before.get(clock.id) !== snapshot(clock)) toSave.push(clock);
       }
-      const running = kept
-        .filter((clock) => !clock.metAt && !clock.pausedAt)
-        .map((clock) => clock.dueAt!.getTime());
-      const dueAt = running.length ? new Date(Math.min(...running)) : null;
-      if ((dueAt?.getTime() ?? null) !== (ticket.dueAt?.getTime() ?? null))
-        dueChanges.push({ ticket, dueAt });
+      if ((dueAt?.getTime() ?? null) !== (item.ticket.dueAt?.getTime() ?? null)) {
+        dueChanges.push({ ticket: item.ticket, dueAt });
+      }
     }
     if (toRemove.length) await em.delete(TicketSlaClock, { id: In(toRemove) });
     await bulkInsert(em, TicketSlaClock, toInsert);
@@ -213,6 +227,32 @@ export class SlaClocksService {
     if (toSave.length) await em.upsert(TicketSlaClock, toSave, ['id']);
     if (dueChanges.length) await setDueTimes(em, dueChanges);
   }
+
+  /** Moves one ticket's clocks past its event and times them: due, next check; and the ticket's due time. */
+  private advance(settings: SlaSettings, item: ClockWork, fired: Map<string, Set<number>>, now: Date) {
+    const { ticket, facts, clocks, event } = item;
+    const policy = choosePolicy(settings.policies, facts);
+    const calendar = this.calendarOf(policy, settings.calendars);
+    const kept = advanceClocks(ticket, clocks, policy, calendar, event, now);
+    for (const clock of kept) {
+      const spec = policy!.targets[clock.target]!;
+      clock.policyId = policy!.id;
+      clock.dueAt = dueTime(calendar, spec, clock.startedAt, clock.pausedMinutes);
+      const plan = planClock(calendar, spec, clock, policy!.ladder, fired.get(clock.id) ?? new Set(), now);
+      clock.nextCheckAt = plan.due.length > 0 || plan.breachedNow ? now : plan.nextCheckAt;
+    }
+    const running = kept
+      .filter((clock) => !clock.metAt && !clock.pausedAt)
+      .map((clock) => clock.dueAt!.getTime());
+    return { kept, dueAt: running.length ? new Date(Math.min(...running)) : null };
+  }
+}
+
+interface ClockWork {
+  ticket: Ticket;
+  facts: TicketSlaFacts;
+  clocks: TicketSlaClock[];
+  event: ClockEvent;
 }
 
 /** Sets many tickets' due times in one UPDATE … CASE. */

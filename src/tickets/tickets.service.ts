@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull, MoreThan, Not } from 'typeorm';
@@ -161,6 +162,8 @@ export class TicketsService {
     const assigneeId = routed.assigneeId ?? (await this.assignment.pick(em, routed.queue));
     const number = await this.allocateNumber(em, now);
     const ticket = em.create(Ticket, {
+      // Known before the insert, so the SLA clocks are timed first and the due time goes in with the row.
+      id: randomUUID(),
       number,
       subject,
       state: 'new',
@@ -189,13 +192,25 @@ export class TicketsService {
       closedAt: null,
     });
     ticket.searchText = searchTextOf(ticket);
+    const clocks = await this.sla.start(
+      em,
+      ticket,
+      {
+        priority: ticket.priority,
+        categoryKey: routed.category.key,
+        queueId: ticket.queueId,
+        channel: ticket.channel,
+        vulnerable: spec.customer.isVulnerable,
+      },
+      now,
+    );
     await em.insert(Ticket, ticket);
+    await this.sla.insertStarted(em, clocks);
     await this.counts.moved(em, null, ticket);
     const { message, attachments } = await this.appendMessage(em, ticket, now, {
       ...spec.message,
       authorCustomerId: spec.customer.id,
     });
-    await this.sla.sync(em, ticket, { kind: 'created' }, now);
     const changes: TicketChange[] = [{ kind: 'created', to: displayNumber(number) }];
     if (spec.followUpOfId) changes.push({ kind: 'follow_up_of', to: spec.followUpOfId });
     if (routed.fired.length > 0) {
