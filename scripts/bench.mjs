@@ -240,13 +240,20 @@ function watchRss(pid) {
 async function call(app, method, path, { token, body, expect }) {
   // Checked here rather than passed to fetch: thousands of calls would pile listeners on the one signal.
   interruption.signal.throwIfAborted();
-  const response = await fetch(`${app.baseUrl}${path}`, {
-    method,
-    headers: {
-      ...(token && { authorization: `Bearer ${token}` }),
-      ...(body && { 'content-type': 'application/json' }),
-    },
-    body: body && JSON.stringify(body),
+  const send = () =>
+    fetch(`${app.baseUrl}${path}`, {
+      method,
+      headers: {
+        ...(token && { authorization: `Bearer ${token}` }),
+        ...(body && { 'content-type': 'application/json' }),
+      },
+      body: body && JSON.stringify(body),
+    });
+  // A kept-alive connection the server closed while we were idle (a long bulk load) fails once; a GET can be
+  // sent again.
+  const response = await send().catch((error) => {
+    if (method !== 'GET') throw error;
+    return send();
   });
   const text = await response.text();
   if (response.status !== expect) {

@@ -15,6 +15,24 @@ export async function bulkInsert<T extends ObjectLiteral>(
   target: EntityTarget<T>,
   rows: Partial<T>[],
 ): Promise<void> {
+  await write(em, target, rows, false);
+}
+
+/** bulkInsert for whole rows that may exist already: those are overwritten, matched on the primary key. */
+export async function bulkUpsert<T extends ObjectLiteral>(
+  em: EntityManager,
+  target: EntityTarget<T>,
+  rows: T[],
+): Promise<void> {
+  await write(em, target, rows, true);
+}
+
+async function write<T extends ObjectLiteral>(
+  em: EntityManager,
+  target: EntityTarget<T>,
+  rows: Partial<T>[],
+  overwrite: boolean,
+): Promise<void> {
   if (rows.length === 0) return;
   const metadata = em.connection.getMetadata(target);
   const driver = em.connection.driver;
@@ -29,11 +47,22 @@ export async function bulkInsert<T extends ObjectLiteral>(
     `INSERT INTO ${driver.escape(metadata.tableName)} ` +
     `(${columns.map((column) => driver.escape(column.databaseName)).join(', ')}) VALUES `;
   const tuple = `(${columns.map(() => '?').join(', ')})`;
+  const mysql = driver.options.type === 'mysql';
+  const updated = columns
+    .filter((column) => !column.isPrimary)
+    .map((column) => driver.escape(column.databaseName));
+  const keys = metadata.primaryColumns.map((column) => driver.escape(column.databaseName)).join(', ');
+  // VALUES() rather than MySQL 8's row alias, which MariaDB does not know.
+  const tail = !overwrite
+    ? ''
+    : mysql
+      ? ` ON DUPLICATE KEY UPDATE ${updated.map((name) => `${name} = VALUES(${name})`).join(', ')}`
+      : ` ON CONFLICT (${keys}) DO UPDATE SET ${updated.map((name) => `${name} = excluded.${name}`).join(', ')}`;
   for (let start = 0; start < rows.length; start += perStatement) {
     const batch = rows.slice(start, start + perStatement);
     const values = batch.flatMap((row) =>
       columns.map((column) => driver.preparePersistentValue(column.getEntityValue(row) ?? null, column)),
     );
-    await em.query(head + batch.map(() => tuple).join(', '), values);
+    await em.query(head + batch.map(() => tuple).join(', ') + tail, values);
   }
 }

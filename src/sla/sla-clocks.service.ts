@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Customer } from '../customers/customer.entity.js';
-import { bulkInsert } from '../database/bulk-insert.js';
+import { bulkInsert, bulkUpsert } from '../database/bulk-insert.js';
 import { forUpdate } from '../database/locking.js';
 import { Category } from '../tickets/category.entity.js';
 import { Ticket } from '../tickets/ticket.entity.js';
@@ -223,8 +223,7 @@ export class SlaClocksService {
     }
     if (toRemove.length) await em.delete(TicketSlaClock, { id: In(toRemove) });
     await bulkInsert(em, TicketSlaClock, toInsert);
-    // Whole rows, so one statement rewrites them all (ON DUPLICATE KEY UPDATE / ON CONFLICT DO UPDATE).
-    if (toSave.length) await em.upsert(TicketSlaClock, toSave, ['id']);
+    await bulkUpsert(em, TicketSlaClock, toSave);
     if (dueChanges.length) await setDueTimes(em, dueChanges);
   }
 
@@ -258,19 +257,16 @@ interface ClockWork {
 /** Sets many tickets' due times in one UPDATE … CASE. */
 async function setDueTimes(em: EntityManager, changes: { ticket: Ticket; dueAt: Date | null }[]) {
   const column = em.connection.getMetadata(Ticket).findColumnWithPropertyName('dueAt')!;
-  const parameters: Record<string, unknown> = {};
-  const cases = changes.map(({ ticket, dueAt }, index) => {
-    parameters[`ticket${index}`] = ticket.id;
-    parameters[`due${index}`] = em.connection.driver.preparePersistentValue(dueAt, column);
-    return `WHEN :ticket${index} THEN :due${index}`;
-  });
-  await em
-    .createQueryBuilder()
-    .update(Ticket)
-    .set({ dueAt: () => `CASE id ${cases.join(' ')} END` })
-    .where('id IN (:...ids)', { ids: changes.map(({ ticket }) => ticket.id) })
-    .setParameters(parameters)
-    .execute();
+  const driver = em.connection.driver;
+  const id = driver.escape('id');
+  await em.query(
+    `UPDATE ${driver.escape('tickets')} SET ${driver.escape('due_at')} = CASE ${id} ` +
+      `${changes.map(() => 'WHEN ? THEN ?').join(' ')} END WHERE ${id} IN (${changes.map(() => '?').join(', ')})`,
+    [
+      ...changes.flatMap(({ ticket, dueAt }) => [ticket.id, driver.preparePersistentValue(dueAt, column)]),
+      ...changes.map(({ ticket }) => ticket.id),
+    ],
+  );
   for (const { ticket, dueAt } of changes) ticket.dueAt = dueAt;
 }
 

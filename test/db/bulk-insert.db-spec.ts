@@ -1,4 +1,4 @@
-import { bulkInsert } from '../../src/database/bulk-insert.js';
+import { bulkInsert, bulkUpsert } from '../../src/database/bulk-insert.js';
 import { OutboxMessage } from '../../src/mail/outbound/outbox-message.entity.js';
 import { QueueTicketCount } from '../../src/queues/queue.entity.js';
 import { startTestApp } from '../support/test-app.js';
@@ -46,6 +46,19 @@ describe('bulk inserts', () => {
     expect(stored[0]).toEqual(rows[0]);
     expect(stored[2_499]).toEqual(rows[2_499]);
     expect(stored[7].nextAttemptAt.toISOString()).toBe('2026-11-27T09:00:00.130Z');
+  });
+
+  it('overwrites rows that exist and adds those that do not', async () => {
+    const repository = t.dataSource.getRepository(OutboxMessage);
+    const [first, second] = await repository.find({ order: { nextAttemptAt: 'ASC' }, take: 2 });
+    const fresh = repository.create({ ...first, id: undefined, messageId: '<bulk-new@offtrack.test>' });
+    first.state = 'sent';
+    first.sentAt = new Date('2026-11-27T10:00:00.000Z');
+    second.lastError = 'SMTP 451: thử lại sau';
+    await bulkUpsert(t.dataSource.manager, OutboxMessage, [first, second, fresh as OutboxMessage]);
+    expect(await repository.findOneByOrFail({ id: first.id })).toEqual(first);
+    expect(await repository.findOneByOrFail({ id: second.id })).toEqual(second);
+    expect(await repository.count()).toBe(2_501);
   });
 
   it('leaves auto-increment keys to the database and keeps booleans and negative numbers', async () => {
