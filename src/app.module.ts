@@ -16,6 +16,7 @@ import { NotificationsModule } from './notifications/notifications.module.js';
 import { QueueWorkModule } from './queue-work/queue-work.module.js';
 import { QueuesModule } from './queues/queues.module.js';
 import { TicketsModule } from './tickets/tickets.module.js';
+import { WebModule } from './web/web.module.js';
 
 @Module({})
 export class AppModule {
@@ -39,6 +40,7 @@ export class AppModule {
         QueueWorkModule,
         IntakeModule,
         MailInboundModule,
+        WebModule,
       ],
     };
   }

@@ -1,7 +1,10 @@
 import { type INestApplication, ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Logger as Pino } from 'pino';
 import { DomainErrorFilter } from './common/errors/domain-error.filter.js';
 import { validationFailed } from './common/errors/validation.js';
@@ -14,9 +17,21 @@ export function configureApp(app: NestExpressApplication, config: AppConfig, log
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(requestLogger(logger));
-  app.use(helmet());
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        // Upgrading requests to https only makes sense where the desk is served over https.
+        directives: { upgradeInsecureRequests: config.publicUrl.startsWith('https://') ? [] : null },
+      },
+    }),
+  );
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
+  app.use(cookieParser());
+  app.useStaticAssets(join(dirname(fileURLToPath(import.meta.url)), 'web', 'assets'), {
+    prefix: '/assets/',
+    maxAge: '1h',
+  });
   app.useGlobalPipes(
     new NormalizeUnicodePipe(),
     new ValidationPipe({

@@ -1,5 +1,12 @@
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 
+/** How long a status link works; a customer can ask for a fresh one at any time. */
+export const STATUS_LINK_DAYS = 30;
+
+export function statusLinkExpiry(now: Date): Date {
+  return new Date(now.getTime() + STATUS_LINK_DAYS * 86_400_000);
+}
+
 export interface StatusLinkClaim {
   ticketId: string;
   customerId: string;

@@ -22,6 +22,13 @@ describe('maskUrl', () => {
     );
   });
 
+  it('hides the signed token of a customer status link', () => {
+    expect(maskUrl('/status/4b1f.9d8c.1798000000.c2lnbmF0dXJl/replies?sent=1')).toBe(
+      '/status/[link]/replies?sent=1',
+    );
+    expect(maskUrl('/status')).toBe('/status');
+  });
+
   it('still masks a URL with a malformed escape', () => {
     expect(maskUrl('/x?email=a.b@c.vn&bad=%E0%A4%A')).toBe('/x?email=a***@c.vn&bad=%E0%A4%A');
   });

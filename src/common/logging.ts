@@ -20,7 +20,8 @@ export function maskUrl(url: string): string {
   } catch {
     // a malformed escape: mask what is there
   }
-  return maskEmails(decoded);
+  // A customer's status link opens their ticket: the signed token is a credential.
+  return maskEmails(decoded).replace(/^\/status\/[^/?#]+/, '/status/[link]');
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;

@@ -33,6 +33,8 @@ export interface MailConfig {
 
 export class AppConfig {
   readonly port: number;
+  /** Where customers reach the desk (links in mail), without a trailing slash. */
+  readonly publicUrl: string;
   readonly host: string;
   readonly database: DatabaseConfig;
   readonly appSecret: string;
@@ -54,6 +56,7 @@ export class AppConfig {
 
   constructor(env: Environment, appSecret: string) {
     this.port = env.PORT;
+    this.publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
     this.host = env.HOST;
     this.database = env.DATABASE_URL
       ? { type: 'mysql', url: env.DATABASE_URL, database: new URL(env.DATABASE_URL).pathname.slice(1) }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Transform } from 'class-transformer';
 import {
+  IsUrl,
   IsBoolean,
   IsEmail,
   IsIn,
@@ -47,6 +48,8 @@ const IsBookingReferencePattern = () =>
 export class Environment {
   @IsOptional() @Min(1) @Max(65535) @IsInt() PORT: number = 3000;
   @IsOptional() @IsString() HOST: string = '0.0.0.0';
+  /** Where customers reach the desk, for links in mail; http://localhost:PORT when unset. */
+  @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'] }) PUBLIC_URL?: string;
 
   @IsOptional()
   @Matches(/^(mysql|mariadb):\/\/[^/]+\/[A-Za-z0-9_]+(\?.*)?$/, {

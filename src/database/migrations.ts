@@ -15,6 +15,7 @@ import { CreateRoutingRules1764028800013 } from './migrations/1764028800013-crea
 import { AddQueueWork1764028800014 } from './migrations/1764028800014-add-queue-work.js';
 import { CreateSla1764028800015 } from './migrations/1764028800015-create-sla.js';
 import { AddTicketDueIndex1764028800016 } from './migrations/1764028800016-add-ticket-due-index.js';
+import { AddStatusLinkToAcknowledgement1764028800017 } from './migrations/1764028800017-add-status-link-to-acknowledgement.js';
 
 /** Every migration in order. Listed, not globbed, so the same list runs from dist/ and under jest. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   AddQueueWork1764028800014,
   CreateSla1764028800015,
   AddTicketDueIndex1764028800016,
+  AddStatusLinkToAcknowledgement1764028800017,
 ];

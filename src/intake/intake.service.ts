@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
+import { statusLinkExpiry, StatusLinks } from '../auth/status-links.js';
 import { AppConfig } from '../config/app-config.js';
 import { Clock } from '../common/clock.js';
 import { CustomersService } from '../customers/customers.service.js';
@@ -8,7 +9,8 @@ import { MailTemplatesService } from '../mail/outbound/mail-templates.service.js
 import { withTicketToken } from '../mail/outbound/mail-subject.rules.js';
 import { OutboxService } from '../mail/outbound/outbox.service.js';
 import type { AttachmentFile } from '../tickets/attachments.service.js';
-import type { Ticket } from '../tickets/ticket.entity.js';
+import { Category } from '../tickets/category.entity.js';
+import type { Language, Ticket } from '../tickets/ticket.entity.js';
 import { displayNumber } from '../tickets/ticket.entity.js';
 import type { NewMessage } from '../tickets/tickets.service.js';
 import { TicketsService } from '../tickets/tickets.service.js';
@@ -23,6 +25,10 @@ export interface IncomingComplaint {
   html: string | null;
   files: AttachmentFile[];
   queueId: string;
+  /** From the web form: the page's language, the customer's phone, and what they chose. */
+  language?: Language;
+  phone?: string | null;
+  chosen?: { categoryKey?: string; bookingReference?: string | null; tags?: string[] };
   followUpOfId?: string | null;
   /** Mail facts of the message, when it came by mail. */
   mail?: NewMessage['mail'];
@@ -38,6 +44,7 @@ export interface FiledComplaint {
 @Injectable()
 export class IntakeService {
   private readonly logger = new Logger(IntakeService.name);
+  private readonly statusLinks: StatusLinks;
 
   constructor(
     private readonly customers: CustomersService,
@@ -46,16 +53,26 @@ export class IntakeService {
     private readonly templates: MailTemplatesService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.statusLinks = new StatusLinks(config.appSecret);
+  }
 
   /** Everything in the caller's transaction: the ticket, its first message and the acknowledgement commit together. */
   async file(em: EntityManager, complaint: IncomingComplaint, actor: Actor): Promise<FiledComplaint> {
-    const language = guessLanguage(`${complaint.subject}\n${complaint.text}`) ?? 'vi';
+    const language = complaint.language ?? guessLanguage(`${complaint.subject}\n${complaint.text}`) ?? 'vi';
     const customer = await this.customers.findOrCreateByEmail(
       em,
-      { email: complaint.from.address, displayName: complaint.from.name, preferredLanguage: language },
+      {
+        email: complaint.from.address,
+        displayName: complaint.from.name,
+        preferredLanguage: language,
+        phone: complaint.phone ?? undefined,
+      },
       actor,
     );
+    const category = complaint.chosen?.categoryKey
+      ? await em.findOne(Category, { where: { key: complaint.chosen.categoryKey, isActive: true } })
+      : null;
     const { ticket, message } = await this.tickets.open(em, actor, {
       customer,
       queueId: complaint.queueId,
@@ -63,6 +80,12 @@ export class IntakeService {
       channel: complaint.channel,
       language,
       followUpOfId: complaint.followUpOfId,
+      chosen: {
+        category,
+        categoryChosenBy: 'customer',
+        bookingReference: complaint.chosen?.bookingReference,
+      },
+      tags: complaint.chosen?.tags,
       message: {
         direction: 'inbound',
         authorType: 'customer',
@@ -94,10 +117,16 @@ export class IntakeService {
       return false;
     }
     const number = displayNumber(ticket.number);
+    const statusToken = this.statusLinks.issue({
+      ticketId: ticket.id,
+      customerId: ticket.customerId,
+      expiresAt: statusLinkExpiry(this.clock.now()),
+    });
     const text = await this.templates.render(em, 'acknowledgement', ticket.language, {
       customerName,
       ticketNumber: number,
       subject: ticket.subject,
+      statusUrl: `${this.config.publicUrl}/status/${statusToken}`,
     });
     const original = complaint.mail?.messageId;
     await this.outbox.enqueue(em, {

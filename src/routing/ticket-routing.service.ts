@@ -30,6 +30,8 @@ export interface RoutingInput {
     queueId?: string;
     priority?: Priority;
     category?: Category | null;
+    /** Who chose the category: an agent opening the ticket, or the customer picking a topic on the form. */
+    categoryChosenBy?: 'agent' | 'customer';
     bookingReference?: string | null;
   };
 }
@@ -38,7 +40,7 @@ export interface RoutingDecision {
   queue: Queue;
   priority: Priority;
   category: Category;
-  categorySource: 'agent' | 'auto';
+  categorySource: 'agent' | 'customer' | 'auto';
   /** Why the category: the classifier's words, or the rule that set it. */
   explanation: string | null;
   matchedWords: string[];
@@ -90,7 +92,7 @@ export class TicketRoutingService {
       queue: await this.queueFor(em, chosen.queueId ?? outcome.queueId, input.baseQueueId),
       priority: chosen.priority ?? outcome.priority ?? 'normal',
       category: ruleCategory ?? category,
-      categorySource: chosen.category ? 'agent' : 'auto',
+      categorySource: chosen.category ? (chosen.categoryChosenBy ?? 'agent') : 'auto',
       explanation: ruleCategory
         ? `rule: ${outcome.categorySetBy?.name ?? ''}`.slice(0, 255)
         : matchedWords.join(', ').slice(0, 255) || null,

@@ -30,9 +30,9 @@ export class Ticket {
   /** priorityRank(priority), kept beside it so the queue indexes sort by urgency. */
   @Column({ name: 'priority_rank', type: 'int' }) priorityRank: number;
   @Column({ name: 'category_id', type: 'varchar', length: 36, nullable: true }) categoryId: string | null;
-  /** Whether an agent chose the category or the classifier did. */
+  /** Who chose the category: an agent, the customer (a topic on the web form), or the classifier. */
   @Column({ name: 'category_source', type: 'varchar', length: 10, nullable: true }) categorySource:
-    'agent' | 'auto' | null;
+    'agent' | 'customer' | 'auto' | null;
   /** The words that made the classifier choose the category. */
   @Column({ name: 'category_explanation', type: 'varchar', length: 255, nullable: true })
   categoryExplanation: string | null;

@@ -236,6 +236,24 @@ export class TicketsService {
     return { items: await this.toViews(this.dataSource.manager, page.items), nextCursor: page.nextCursor };
   }
 
+  /** What the customer may see of their ticket: the public messages, with the names of their files. */
+  async publicThread(em: EntityManager, ticketId: string) {
+    const messages = await em.find(Message, {
+      where: { ticketId, visibility: 'public' },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    const attachments = await this.attachments.forMessages(
+      messages.map((message) => message.id),
+      em,
+    );
+    return messages
+      .filter((message) => message.direction !== 'note')
+      .map((message) => ({
+        message,
+        fileNames: attachments.filter((file) => file.messageId === message.id).map((file) => file.fileName),
+      }));
+  }
+
   /** The ticket with its whole thread, internal notes included; the read is audited. */
   get(id: string, actor: Actor): Promise<TicketDetailView> {
     return this.dataSource.transaction(async (em) => {
@@ -344,6 +362,10 @@ export class TicketsService {
   }
 
   // ---- used by TicketThreadService and intake ----
+
+  async findById(em: EntityManager, id: string): Promise<Ticket | null> {
+    return em.findOne(Ticket, { where: { id } });
+  }
 
   async findByNumber(em: EntityManager, number: number): Promise<Ticket | null> {
     return em.findOne(Ticket, { where: { number } });

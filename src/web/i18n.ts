@@ -73,6 +73,27 @@ const vi = {
   'link.invalid': 'Đường dẫn không hợp lệ hoặc đã hết hạn. Quý khách có thể yêu cầu đường dẫn mới.',
   'procedure.title': 'Quy trình giải quyết khiếu nại',
   'privacy.title': 'Chính sách bảo mật',
+  'procedure.intro':
+    'Offtrack Travel tiếp nhận và giải quyết mọi khiếu nại theo Luật Bảo vệ quyền lợi người tiêu dùng 2023 và Nghị định 55/2024.',
+  'procedure.channels': 'Kênh tiếp nhận',
+  'procedure.channelMail': 'Email tới địa chỉ chính thức: {address}',
+  'procedure.channelWeb': 'Biểu mẫu khiếu nại trên trang này',
+  'procedure.steps': 'Các bước',
+  'procedure.step1': 'Chúng tôi xác nhận ngay khi nhận được, kèm mã số yêu cầu và đường dẫn theo dõi.',
+  'procedure.step2':
+    'Yêu cầu được chuyển tới bộ phận phụ trách; nhân viên phản hồi trong vòng {firstResponse}.',
+  'procedure.step3': 'Chúng tôi thương lượng hoặc trả lời bằng văn bản trong vòng {resolution}.',
+  'procedure.step4':
+    'Quý khách theo dõi và trả lời qua đường dẫn theo dõi hoặc trả lời email, giữ mã số trong tiêu đề.',
+  'procedure.priority': 'Trường hợp ưu tiên',
+  'procedure.priorityFraud':
+    'Gian lận, giao dịch bị giả mạo hoặc sửa đổi: giao dịch được tạm ngưng để xác minh; phản hồi trong vòng {fraud}.',
+  'procedure.priorityVulnerable':
+    'Người tiêu dùng dễ bị tổn thương (người cao tuổi, người khuyết tật…) được ưu tiên xử lý.',
+  'procedure.priorityPrivacy': 'Yêu cầu về dữ liệu cá nhân: phản hồi đầu tiên trong vòng {privacy}.',
+  'procedure.hours':
+    'Thời hạn tính theo ngày làm việc (Thứ Hai–Thứ Sáu, trừ ngày lễ); ngày nhận yêu cầu không tính.',
+  'privacy.englishNote': '',
   'error.pageTitle': 'Đã có lỗi',
 } as const;
 
@@ -150,6 +171,26 @@ const en: Record<MessageKey, string> = {
   'link.invalid': 'This link is not valid or has expired. You can ask for a new one.',
   'procedure.title': 'Complaint procedure',
   'privacy.title': 'Privacy policy',
+  'procedure.intro':
+    'Offtrack Travel receives and resolves every complaint under the Consumer Protection Law 2023 and Decree 55/2024.',
+  'procedure.channels': 'Where to complain',
+  'procedure.channelMail': 'Email to our official address: {address}',
+  'procedure.channelWeb': 'The complaint form on this site',
+  'procedure.steps': 'Steps',
+  'procedure.step1': 'We acknowledge at once, with a request number and a link to follow it.',
+  'procedure.step2': 'Your request goes to the team in charge; they answer within {firstResponse}.',
+  'procedure.step3': 'We negotiate with you or answer in writing within {resolution}.',
+  'procedure.step4':
+    'Follow and reply through your link, or reply to our email keeping the number in the subject.',
+  'procedure.priority': 'Priority cases',
+  'procedure.priorityFraud':
+    'Fraud, forged or altered transactions: the transaction is suspended for verification; we answer within {fraud}.',
+  'procedure.priorityVulnerable':
+    'Vulnerable consumers (the elderly, people with disabilities…) are handled first.',
+  'procedure.priorityPrivacy': 'Requests about your personal data: first reply within {privacy}.',
+  'procedure.hours':
+    'Days are working days (Monday to Friday, public holidays excepted); the day we receive a request does not count.',
+  'privacy.englishNote': 'An English rendering of the policy; the Vietnamese text is the one published.',
   'error.pageTitle': 'Something went wrong',
 };
 

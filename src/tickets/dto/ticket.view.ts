@@ -31,7 +31,7 @@ export class TicketView {
   @ApiProperty({ enum: TICKET_STATES }) state: string;
   @ApiProperty({ enum: PRIORITIES }) priority: string;
   @ApiPropertyOptional({ type: CategoryView, nullable: true }) category: CategoryView | null;
-  @ApiPropertyOptional({ enum: ['agent', 'auto'], nullable: true }) categorySource: string | null;
+  @ApiPropertyOptional({ enum: ['agent', 'customer', 'auto'], nullable: true }) categorySource: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Why the classifier chose the category' })
   categoryExplanation: string | null;
   @ApiProperty({ enum: ['email', 'web', 'phone', 'api'] }) channel: string;

@@ -1,0 +1,167 @@
+import { Controller, Get, Param, Post, Req, Res, UploadedFiles, UseInterceptors } from '@nestjs/common';
+import { FilesInterceptor } from '@nestjs/platform-express';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { memoryStorage } from 'multer';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { Public } from '../auth/auth.decorators.js';
+import type { AttachmentFile } from '../tickets/attachments.service.js';
+import {
+  checkComplaintForm,
+  COMPLAINT_TOPICS,
+  type ComplaintFormInput,
+  MAX_FILES,
+} from './complaint-form.rules.js';
+import { CustomerPagesService } from './customer-pages.service.js';
+import type { MessageKey } from './i18n.js';
+import { PageRenderer } from './page-renderer.js';
+import { WebSession } from './web-session.js';
+
+/** Uploads are checked field by field after parsing; multer only refuses what no form should send. */
+const uploads = FilesInterceptor('attachments', MAX_FILES * 2, {
+  storage: memoryStorage(),
+  limits: { fileSize: 25 * 1024 * 1024 },
+});
+
+const toFiles = (files: Express.Multer.File[] = []): AttachmentFile[] =>
+  files.map((file) => ({ fileName: file.originalname, contentType: file.mimetype, bytes: file.buffer }));
+
+/** Customer pages: no sign-in; a ticket is reached only through its signed status link. */
+@ApiExcludeController()
+@Public()
+@Controller()
+export class CustomerPagesController {
+  private readonly complaintsPerAddress = new RateLimiterMemory({ points: 10, duration: 3600 });
+  private readonly complaintsPerEmail = new RateLimiterMemory({ points: 5, duration: 3600 });
+  private readonly lookupsPerAddress = new RateLimiterMemory({ points: 10, duration: 3600 });
+
+  constructor(
+    private readonly pages: CustomerPagesService,
+    private readonly renderer: PageRenderer,
+    private readonly session: WebSession,
+  ) {}
+
+  @Get()
+  home(@Res() res: Response) {
+    res.redirect(302, '/complaint');
+  }
+
+  @Get('complaint')
+  complaintForm(@Req() req: Request, @Res() res: Response) {
+    this.show(req, res, 200, 'complaint', { values: {}, errors: {}, topics: COMPLAINT_TOPICS });
+  }
+
+  @Post('complaint')
+  @UseInterceptors(uploads)
+  async fileComplaint(
+    @Req() req: Request,
+    @Res() res: Response,
+    @UploadedFiles() files: Express.Multer.File[],
+  ) {
+    if (!this.session.isGenuine(req)) return this.refuseForgery(req, res);
+    const input = req.body as ComplaintFormInput;
+    const language = this.session.language(req);
+    const again = (status: number, data: Record<string, unknown>) =>
+      this.show(req, res, status, 'complaint', {
+        values: input,
+        errors: {},
+        topics: COMPLAINT_TOPICS,
+        ...data,
+      });
+    // A filled honeypot is a bot: it gets the same page a person would, and nothing is filed.
+    if (input.website) return again(200, { values: {} });
+    const checked = checkComplaintForm(input, files ?? []);
+    if (!checked.ok) return again(400, { errors: checked.errors });
+    const allowed = await Promise.all([
+      this.complaintsPerAddress.consume(req.ip ?? 'unknown').then(
+        () => true,
+        () => false,
+      ),
+      this.complaintsPerEmail.consume(checked.complaint.email).then(
+        () => true,
+        () => false,
+      ),
+    ]);
+    if (allowed.includes(false)) return again(429, { rateLimited: true });
+    const token = await this.pages.file(checked.complaint, toFiles(files), language);
+    res.redirect(303, `/status/${token}?filed=1`);
+  }
+
+  @Get('procedure')
+  async procedure(@Req() req: Request, @Res() res: Response) {
+    this.show(req, res, 200, 'procedure', await this.pages.procedure(this.session.language(req)));
+  }
+
+  @Get('privacy')
+  privacy(@Req() req: Request, @Res() res: Response) {
+    this.show(req, res, 200, 'privacy', { paragraphs: this.pages.privacyPolicy(this.session.language(req)) });
+  }
+
+  @Get('status')
+  lookupForm(@Req() req: Request, @Res() res: Response) {
+    this.show(req, res, 200, 'lookup', {});
+  }
+
+  @Post('status')
+  async lookup(@Req() req: Request, @Res() res: Response) {
+    if (!this.session.isGenuine(req)) return this.refuseForgery(req, res);
+    const allowed = await this.lookupsPerAddress.consume(req.ip ?? 'unknown').then(
+      () => true,
+      () => false,
+    );
+    if (!allowed) return this.message(req, res, 429, 'lookup.title', 'error.rateLimited');
+    const { number, email } = req.body as { number?: string; email?: string };
+    await this.pages.sendLink(number ?? '', email ?? '', this.session.language(req));
+    this.show(req, res, 200, 'lookup', { sent: true });
+  }
+
+  @Get('status/:token')
+  async status(@Param('token') token: string, @Req() req: Request, @Res() res: Response) {
+    const checked = this.pages.check(token);
+    const page = checked.valid ? await this.pages.statusPage(checked.claim) : null;
+    if (!page) return this.show(req, res, 404, 'lookup', { invalidLink: true });
+    this.show(req, res, 200, 'status', {
+      ...page,
+      token,
+      filed: req.query.filed === '1',
+      replied: req.query.sent === '1',
+    });
+  }
+
+  @Post('status/:token/replies')
+  @UseInterceptors(uploads)
+  async reply(
+    @Param('token') token: string,
+    @Req() req: Request,
+    @Res() res: Response,
+    @UploadedFiles() files: Express.Multer.File[],
+  ) {
+    if (!this.session.isGenuine(req)) return this.refuseForgery(req, res);
+    const checked = this.pages.check(token);
+    if (!checked.valid) return this.show(req, res, 404, 'lookup', { invalidLink: true });
+    const body = String((req.body as { body?: string }).body ?? '').trim();
+    if (!body) {
+      const page = await this.pages.statusPage(checked.claim);
+      if (!page) return this.show(req, res, 404, 'lookup', { invalidLink: true });
+      return this.show(req, res, 400, 'status', { ...page, token, error: 'error.required' });
+    }
+    if (!(await this.pages.reply(checked.claim, body, toFiles(files)))) {
+      return this.show(req, res, 404, 'lookup', { invalidLink: true });
+    }
+    res.redirect(303, `/status/${token}?sent=1`);
+  }
+
+  private refuseForgery(req: Request, res: Response) {
+    this.message(req, res, 403, 'error.pageTitle', 'error.csrf');
+  }
+
+  private message(req: Request, res: Response, status: number, heading: MessageKey, text: MessageKey) {
+    this.show(req, res, status, 'message', { heading, text });
+  }
+
+  private show(req: Request, res: Response, status: number, view: string, data: Record<string, unknown>) {
+    const { language, csrfToken } = this.session.begin(req, res);
+    const html = this.renderer.render(view, { language, csrfToken, path: req.path }, data);
+    res.status(status).type('html').setHeader('Cache-Control', 'no-store').send(html);
+  }
+}

@@ -1,0 +1,130 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { givenAgent, type SignedInAgent } from '../support/factories.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+/** Debian's Chromium, installed by ../shared/recipes/chromium.sh (run by .ci/run). */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARTIFACTS = join(process.cwd(), 'test', 'artifacts');
+
+describe('customer pages in a real browser', () => {
+  let t: TestApp;
+  let agent: SignedInAgent;
+  let browser: Browser;
+  let base: string;
+  const profile = mkdtempSync(join(tmpdir(), 'offtrack-chromium-'));
+
+  beforeAll(async () => {
+    t = await startTestApp({ JOBS_ENABLED: 'false' });
+    agent = await givenAgent(t, 'agent', { queues: 'all' });
+    await t.app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
+    });
+    mkdirSync(ARTIFACTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t.close();
+    rmSync(profile, { recursive: true, force: true });
+  });
+
+  async function pageIn(locale: string): Promise<Page> {
+    const context = await browser.newContext({ locale, extraHTTPHeaders: { 'Accept-Language': locale } });
+    const page = await context.newPage();
+    // Any script a customer smuggled into the page would open a dialog or throw here.
+    page.on('dialog', (dialog) => {
+      throw new Error(`a dialog opened: ${dialog.message()}`);
+    });
+    return page;
+  }
+
+  it('files a Vietnamese complaint by keyboard alone, keeps the input on an error, and follows it', async () => {
+    const page = await pageIn('vi-VN');
+    await page.goto(`${base}/complaint`);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Gửi khiếu nại hoặc yêu cầu hỗ trợ');
+    await page.screenshot({ path: join(ARTIFACTS, 'complaint-form-vi.png'), fullPage: true });
+
+    await page.locator('#name').focus();
+    await page.keyboard.type('Trần Văn Bình');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('binh.tran@example.com');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('0912 345 678');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('OTV-2026-004321');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(
+      'Xe đón trễ 2 tiếng ở Hội An, <script>alert("xss")</script> chúng tôi lỡ chuyến thuyền.',
+    );
+    // Attachments, consent (left unticked), the privacy link, newsletter, then the button.
+    for (let step = 0; step < 5; step += 1) await page.keyboard.press('Tab');
+    await expect(page.locator(':focus').getAttribute('type')).resolves.toBe('submit');
+    await page.keyboard.press('Enter');
+
+    // No consent yet: the page comes back with everything typed and the reason beside the box.
+    await page.waitForSelector('#consent-error');
+    await expect(page.locator('#consent-error').textContent()).resolves.toContain('Cần có sự đồng ý');
+    await expect(page.locator('#name').inputValue()).resolves.toBe('Trần Văn Bình');
+    await expect(page.locator('#description').inputValue()).resolves.toContain('lỡ chuyến thuyền');
+    await page.screenshot({ path: join(ARTIFACTS, 'complaint-form-errors-vi.png'), fullPage: true });
+
+    await page.locator('#consent').focus();
+    await page.keyboard.press('Space');
+    await page.locator('#attachments').setInputFiles({
+      name: 've-tau.jpg',
+      mimeType: 'image/jpeg',
+      buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
+    });
+    await page.locator('button[type=submit]').focus();
+    await page.keyboard.press('Enter');
+
+    await page.waitForURL(/\/status\/.+\?filed=1$/);
+    await expect(page.locator('[role=status] h1').textContent()).resolves.toBe(
+      'Chúng tôi đã nhận được yêu cầu của quý khách',
+    );
+    const body = await page.locator('.thread .body').first().textContent();
+    expect(body).toContain('<script>alert("xss")</script>');
+    await expect(page.locator('.files').first().textContent()).resolves.toContain('ve-tau.jpg');
+    await page.screenshot({ path: join(ARTIFACTS, 'status-filed-vi.png'), fullPage: true });
+
+    const ticketId = new URL(page.url()).pathname.split('/')[2].split('.')[0];
+    await t
+      .http()
+      .post(`/api/v1/tickets/${ticketId}/replies`)
+      .set(agent.auth)
+      .send({ body: 'Chúng tôi rất tiếc. Xin gửi vé thuyền để chúng tôi hoàn tiền.' })
+      .expect(201);
+    await page.reload();
+    await expect(page.locator('.thread li.staff .body').textContent()).resolves.toContain('hoàn tiền');
+    await page.locator('#body').fill('Vé thuyền đính kèm.');
+    await page.locator('form[action$="/replies"] button').click();
+    await page.waitForURL(/\?sent=1$/);
+    await expect(page.locator('.thread li.customer .body').last().textContent()).resolves.toBe(
+      'Vé thuyền đính kèm.',
+    );
+    await page.screenshot({ path: join(ARTIFACTS, 'status-thread-vi.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  it('renders in English, chosen by the browser or by the switcher', async () => {
+    const page = await pageIn('en-AU');
+    await page.goto(`${base}/complaint`);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Make a complaint or ask for help');
+    await page.getByRole('link', { name: 'Tiếng Việt' }).click();
+    await expect(page.locator('h1').textContent()).resolves.toBe('Gửi khiếu nại hoặc yêu cầu hỗ trợ');
+    await page.goto(`${base}/status`);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Theo dõi yêu cầu');
+    await page.screenshot({ path: join(ARTIFACTS, 'lookup-vi.png'), fullPage: true });
+    await page.context().close();
+  });
+});
