@@ -28,7 +28,10 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const token = bearerToken(request.headers.authorization);
+    // The agent console signs in with a session cookie; the API takes bearer tokens only, so CSRF cannot reach it.
+    const token =
+      bearerToken(request.headers.authorization) ??
+      (request.path.startsWith('/console/') ? consoleSessionToken(request) : null);
     if (!token) throw new UnauthorizedException('Sign in first: send "Authorization: Bearer <token>"');
     const session = await this.auth.authenticate(token);
     if (!session) throw new UnauthorizedException('The access token is invalid, expired or revoked');
@@ -47,6 +50,13 @@ export class AuthGuard implements CanActivate {
     request.accessTokenId = session.tokenId;
     return true;
   }
+}
+
+export const CONSOLE_SESSION_COOKIE = 'care_session';
+
+function consoleSessionToken(request: AuthenticatedRequest): string | null {
+  const cookies = (request as { cookies?: Record<string, string> }).cookies;
+  return cookies?.[CONSOLE_SESSION_COOKIE] ?? null;
 }
 
 function bearerToken(header: string | undefined): string | null {

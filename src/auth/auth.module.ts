@@ -23,6 +23,6 @@ import { LoginRateLimitGuard } from './login-rate-limit.guard.js';
     LoginRateLimitGuard,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AgentsService],
+  exports: [AgentsService, AuthService],
 })
 export class AuthModule {}

@@ -9,5 +9,6 @@ import { QueueWorkService } from './queue-work.service.js';
   imports: [AuditModule, QueuesModule, TicketsModule],
   controllers: [QueueWorkController],
   providers: [QueueWorkService],
+  exports: [QueueWorkService],
 })
 export class QueueWorkModule {}

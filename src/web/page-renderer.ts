@@ -11,6 +11,8 @@ export interface PageContext {
   csrfToken: string;
   /** The path of this page, for the language switcher. */
   path: string;
+  /** An agent console page (its own navigation). */
+  console?: boolean;
 }
 
 /**

@@ -4,16 +4,29 @@ import { IntakeModule } from '../intake/intake.module.js';
 import { MailOutboundModule } from '../mail/outbound/mail-outbound.module.js';
 import { QueuesModule } from '../queues/queues.module.js';
 import { SlaModule } from '../sla/sla.module.js';
+import { AuthModule } from '../auth/auth.module.js';
+import { QueueWorkModule } from '../queue-work/queue-work.module.js';
+import { ConsoleController } from './console.controller.js';
+import { ConsoleService } from './console.service.js';
 import { TicketsModule } from '../tickets/tickets.module.js';
 import { CustomerPagesController } from './customer-pages.controller.js';
 import { CustomerPagesService } from './customer-pages.service.js';
 import { PageRenderer } from './page-renderer.js';
 import { WebSession } from './web-session.js';
 
-/** Server-rendered pages: for now the customer's side (complaint form, status by signed link). */
+/** Server-rendered pages: the customer's side (complaint form, status by signed link) and the agent console. */
 @Module({
-  imports: [IntakeModule, TicketsModule, CustomersModule, QueuesModule, MailOutboundModule, SlaModule],
-  controllers: [CustomerPagesController],
-  providers: [CustomerPagesService, PageRenderer, WebSession],
+  imports: [
+    AuthModule,
+    IntakeModule,
+    TicketsModule,
+    CustomersModule,
+    QueuesModule,
+    QueueWorkModule,
+    MailOutboundModule,
+    SlaModule,
+  ],
+  controllers: [CustomerPagesController, ConsoleController],
+  providers: [CustomerPagesService, ConsoleService, PageRenderer, WebSession],
 })
 export class WebModule {}

@@ -9,6 +9,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 /** Debian's Chromium, installed by ../shared/recipes/chromium.sh (run by .ci/run). */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = join(process.cwd(), 'test', 'artifacts');
+const AGENT_PASSWORD = 'correct horse battery staple';
 
 describe('customer pages in a real browser', () => {
   let t: TestApp;
@@ -97,21 +98,46 @@ describe('customer pages in a real browser', () => {
     await expect(page.locator('.files').first().textContent()).resolves.toContain('ve-tau.jpg');
     await page.screenshot({ path: join(ARTIFACTS, 'status-filed-vi.png'), fullPage: true });
 
-    const ticketId = new URL(page.url()).pathname.split('/')[2].split('.')[0];
-    await t
-      .http()
-      .post(`/api/v1/tickets/${ticketId}/replies`)
-      .set(agent.auth)
-      .send({ body: 'Chúng tôi rất tiếc. Xin gửi vé thuyền để chúng tôi hoàn tiền.' })
-      .expect(201);
+    const number = (await page.locator('[role=status] strong').textContent())!;
+
+    // The agent signs in, finds it in the Payments queue, and answers from the console.
+    const desk = await pageIn('vi-VN');
+    await desk.goto(`${base}/console/queues`);
+    await desk.waitForURL(/\/console\/sign-in$/);
+    await desk.locator('#email').fill(agent.agent.email);
+    await desk.locator('#password').fill(AGENT_PASSWORD);
+    await desk.locator('button[type=submit]').click();
+    await desk.getByRole('link', { name: 'Payments & fraud' }).click();
+    await desk.screenshot({ path: join(ARTIFACTS, 'console-queue-vi.png'), fullPage: true });
+    await desk.getByRole('link', { name: number }).click();
+    // What the customer typed is text in the console too: no dialog opens.
+    await expect(desk.locator('.thread li.customer .body').first().textContent()).resolves.toContain(
+      '<script>alert("xss")</script>',
+    );
+    await expect(desk.locator('.sla').textContent()).resolves.toContain('Phản hồi đầu tiên');
+    await desk.locator('#reply').fill('Chúng tôi rất tiếc. Xin gửi vé thuyền để chúng tôi hoàn tiền.');
+    await desk.getByRole('button', { name: 'Gửi trả lời' }).click();
+    await desk.locator('#note').fill('Nội bộ: kiểm tra với nhà xe Hội An.');
+    await desk.getByRole('button', { name: 'Thêm ghi chú' }).click();
+
+    // The customer sees the reply, never the note, and answers.
     await page.reload();
     await expect(page.locator('.thread li.staff .body').textContent()).resolves.toContain('hoàn tiền');
+    await expect(page.content()).resolves.not.toContain('nhà xe Hội An');
     await page.locator('#body').fill('Vé thuyền đính kèm.');
     await page.locator('form[action$="/replies"] button').click();
     await page.waitForURL(/\?sent=1$/);
     await expect(page.locator('.thread li.customer .body').last().textContent()).resolves.toBe(
       'Vé thuyền đính kèm.',
     );
+
+    // The answer is threaded on the agent's ticket.
+    await desk.reload();
+    await expect(desk.locator('.thread li.customer .body').last().textContent()).resolves.toBe(
+      'Vé thuyền đính kèm.',
+    );
+    await desk.screenshot({ path: join(ARTIFACTS, 'console-ticket-vi.png'), fullPage: true });
+    await desk.context().close();
     await page.screenshot({ path: join(ARTIFACTS, 'status-thread-vi.png'), fullPage: true });
     await page.context().close();
   });

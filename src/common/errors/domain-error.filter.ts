@@ -41,7 +41,12 @@ export class DomainErrorFilter implements ExceptionFilter {
     if (body.statusCode >= 500) {
       this.logger.error({ err: exception, requestId: body.requestId }, 'unhandled error');
     }
-    if (!response.headersSent) response.status(body.statusCode).json(body);
+    if (response.headersSent) return;
+    // The console's pages send an agent who is not signed in to the sign-in page.
+    if (request.path.startsWith('/console/') && body.statusCode === 401) {
+      return response.redirect(303, '/console/sign-in');
+    }
+    response.status(body.statusCode).json(body);
   }
 
   private toErrorResponse(exception: unknown, requestId: string): ErrorResponse {

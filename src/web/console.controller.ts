@@ -1,0 +1,172 @@
+import { Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import type { Actor } from '../auth/actor.js';
+import type { Agent } from '../auth/agent.entity.js';
+import {
+  AllowedBeforePasswordChange,
+  CurrentActor,
+  CurrentAgent,
+  Public,
+  Roles,
+} from '../auth/auth.decorators.js';
+import { AccountLocked } from '../auth/auth.errors.js';
+import { CONSOLE_SESSION_COOKIE } from '../auth/auth.guard.js';
+import { AuthService } from '../auth/auth.service.js';
+import { DomainError } from '../common/errors/domain-error.js';
+import { formatLocal } from '../common/time.js';
+import type { Language } from '../tickets/ticket.entity.js';
+import { ConsoleService } from './console.service.js';
+import { PageRenderer } from './page-renderer.js';
+import { WebSession } from './web-session.js';
+
+type AgentActor = Actor & { type: 'agent' };
+
+/** The agent console: queues by SLA due time, the ticket with its thread, replies and notes. */
+@ApiExcludeController()
+@Controller('console')
+export class ConsoleController {
+  constructor(
+    private readonly console: ConsoleService,
+    private readonly auth: AuthService,
+    private readonly renderer: PageRenderer,
+    private readonly session: WebSession,
+  ) {}
+
+  @Get('sign-in')
+  @Public()
+  signInForm(@Req() req: Request, @Res() res: Response) {
+    this.show(req, res, 200, 'console/sign-in', {}, this.session.language(req));
+  }
+
+  @Post('sign-in')
+  @Public()
+  async signIn(@Req() req: Request, @Res() res: Response) {
+    const language = this.session.language(req);
+    if (!this.session.isGenuine(req)) return this.refuseForgery(req, res, language);
+    const { email, password } = req.body as { email?: string; password?: string };
+    try {
+      const signedIn = await this.auth.login(String(email ?? ''), String(password ?? ''));
+      res.cookie(CONSOLE_SESSION_COOKIE, signedIn.token, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: req.secure,
+        path: '/console/',
+        expires: signedIn.record.expiresAt ?? undefined,
+      });
+      res.redirect(303, signedIn.agent.passwordMustChange ? '/console/password' : '/console/queues');
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const problem = error instanceof AccountLocked ? 'console.locked' : 'console.wrongCredentials';
+      this.show(req, res, 401, 'console/sign-in', { problem, email }, language);
+    }
+  }
+
+  @Get('password')
+  @AllowedBeforePasswordChange()
+  passwordForm(@Req() req: Request, @Res() res: Response, @CurrentAgent() agent: Agent) {
+    this.show(req, res, 200, 'console/password', {}, agentLanguage(agent));
+  }
+
+  @Post('password')
+  @AllowedBeforePasswordChange()
+  async changePassword(@Req() req: Request, @Res() res: Response, @CurrentAgent() agent: Agent) {
+    const language = agentLanguage(agent);
+    if (!this.session.isGenuine(req)) return this.refuseForgery(req, res, language);
+    const { currentPassword, newPassword } = req.body as Record<string, string | undefined>;
+    const problem = await this.console.changePassword(req, agent, currentPassword ?? '', newPassword ?? '');
+    if (problem) return this.show(req, res, 400, 'console/password', { problem }, language);
+    res.redirect(303, '/console/queues');
+  }
+
+  @Post('sign-out')
+  async signOut(@Req() req: Request, @Res() res: Response, @CurrentAgent() agent: Agent) {
+    if (this.session.isGenuine(req)) await this.console.signOut(req, agent);
+    res.clearCookie(CONSOLE_SESSION_COOKIE, { path: '/console/' });
+    res.redirect(303, '/console/sign-in');
+  }
+
+  @Get('queues')
+  @Roles('agent')
+  async queues(
+    @Query('queue') queueId: string | undefined,
+    @Req() req: Request,
+    @Res() res: Response,
+    @CurrentActor() actor: AgentActor,
+    @CurrentAgent() agent: Agent,
+  ) {
+    const page = await this.console.queuePage(actor, queueId);
+    const tickets = page.tickets.map((ticket) => ({
+      ...ticket,
+      shownDue: ticket.dueAt ? formatLocal(new Date(ticket.dueAt), agent.timeZone) : '',
+    }));
+    this.show(req, res, 200, 'console/queue', { ...page, tickets, agent }, agentLanguage(agent));
+  }
+
+  @Get('tickets/:id')
+  @Roles('agent')
+  async ticket(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Req() req: Request,
+    @Res() res: Response,
+    @CurrentActor() actor: AgentActor,
+    @CurrentAgent() agent: Agent,
+  ) {
+    const ticket = await this.console.ticket(id, actor);
+    const shown = (at: string) => formatLocal(new Date(at), agent.timeZone);
+    this.show(req, res, 200, 'console/ticket', { ticket, shown, agent }, agentLanguage(agent));
+  }
+
+  @Post('tickets/:id/replies')
+  @Roles('agent')
+  async reply(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Req() req: Request,
+    @Res() res: Response,
+    @CurrentActor() actor: AgentActor,
+  ) {
+    await this.addMessage(req, res, id, () => this.console.reply(id, this.bodyOf(req), actor));
+  }
+
+  @Post('tickets/:id/notes')
+  @Roles('agent')
+  async note(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Req() req: Request,
+    @Res() res: Response,
+    @CurrentActor() actor: AgentActor,
+  ) {
+    await this.addMessage(req, res, id, () => this.console.note(id, this.bodyOf(req), actor));
+  }
+
+  private async addMessage(req: Request, res: Response, id: string, add: () => Promise<unknown>) {
+    if (!this.session.isGenuine(req)) return this.refuseForgery(req, res, this.session.language(req));
+    if (this.bodyOf(req)) await add();
+    res.redirect(303, `/console/tickets/${id}`);
+  }
+
+  private refuseForgery(req: Request, res: Response, language: Language) {
+    this.show(req, res, 403, 'message', { heading: 'error.pageTitle', text: 'error.csrf' }, language);
+  }
+
+  private bodyOf(req: Request): string {
+    return String((req.body as { body?: string }).body ?? '').trim();
+  }
+
+  private show(
+    req: Request,
+    res: Response,
+    status: number,
+    view: string,
+    data: Record<string, unknown>,
+    language: Language,
+  ) {
+    const { csrfToken } = this.session.begin(req, res);
+    const html = this.renderer.render(view, { language, csrfToken, path: req.path, console: true }, data);
+    res.status(status).type('html').setHeader('Cache-Control', 'no-store').send(html);
+  }
+}
+
+function agentLanguage(agent: Agent): Language {
+  return agent.language === 'en' ? 'en' : 'vi';
+}

@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import type { Request } from 'express';
+import type { Actor } from '../auth/actor.js';
+import type { Agent } from '../auth/agent.entity.js';
+import { AuthService } from '../auth/auth.service.js';
+import { DomainError } from '../common/errors/domain-error.js';
+import { QueueWorkService } from '../queue-work/queue-work.service.js';
+import type { QueuePageQuery } from '../queue-work/dto/queue-work.dto.js';
+import { QueuesService } from '../queues/queues.service.js';
+import { TicketThreadService } from '../tickets/ticket-thread.service.js';
+import { TicketsService } from '../tickets/tickets.service.js';
+
+type AgentActor = Actor & { type: 'agent' };
+
+/** What the console shows and does, through the same services as the API (scoping and audit included). */
+@Injectable()
+export class ConsoleService {
+  constructor(
+    private readonly queues: QueuesService,
+    private readonly queueWork: QueueWorkService,
+    private readonly tickets: TicketsService,
+    private readonly thread: TicketThreadService,
+    private readonly auth: AuthService,
+  ) {}
+
+  /** The agent's queues with their open counts, and one queue's tickets, soonest due first. */
+  async queuePage(actor: AgentActor, queueId: string | undefined) {
+    const queues = await this.queues.counts(await this.queues.workableQueueIds(actor));
+    const current = queues.find((queue) => queue.queueId === queueId) ?? queues[0];
+    const page = current
+      ? await this.queueWork.page(current.queueId, { order: 'due', limit: 50 } as QueuePageQuery, actor)
+      : { items: [] };
+    return { queues, current: current ?? null, tickets: page.items };
+  }
+
+  ticket(id: string, actor: AgentActor) {
+    return this.tickets.get(id, actor);
+  }
+
+  reply(id: string, body: string, actor: AgentActor) {
+    return this.thread.reply(id, { body }, actor);
+  }
+
+  note(id: string, body: string, actor: AgentActor) {
+    return this.thread.addNote(id, { body }, actor);
+  }
+
+  /** Null when the password changed; else why not. */
+  async changePassword(req: Request, agent: Agent, current: string, next: string): Promise<string | null> {
+    if (next.length < 12) return 'new password: at least 12 characters';
+    try {
+      await this.auth.changePassword(
+        agent,
+        current,
+        next,
+        (req as { accessTokenId?: string }).accessTokenId ?? '',
+      );
+      return null;
+    } catch (error) {
+      if (error instanceof DomainError) return error.message;
+      throw error;
+    }
+  }
+
+  async signOut(req: Request, agent: Agent): Promise<void> {
+    const tokenId = (req as { accessTokenId?: string }).accessTokenId;
+    if (tokenId) await this.auth.logout(agent, tokenId);
+  }
+}
