@@ -15,6 +15,7 @@ import { CONSOLE_SESSION_COOKIE } from '../auth/auth.guard.js';
 import { AuthService } from '../auth/auth.service.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { formatLocal } from '../common/time.js';
+import type { UpdateTicketDto } from '../tickets/dto/ticket.dto.js';
 import type { Language } from '../tickets/ticket.entity.js';
 import { ConsoleService } from './console.service.js';
 import { PageRenderer } from './page-renderer.js';
@@ -96,11 +97,16 @@ export class ConsoleController {
     @CurrentAgent() agent: Agent,
   ) {
     const page = await this.console.queuePage(actor, queueId);
-    const tickets = page.tickets.map((ticket) => ({
-      ...ticket,
-      shownDue: ticket.dueAt ? formatLocal(new Date(ticket.dueAt), agent.timeZone) : '',
-    }));
-    this.show(req, res, 200, 'console/queue', { ...page, tickets, agent }, agentLanguage(agent));
+    const tickets = withShownDue(page.tickets, agent);
+    const nothingWaiting = req.query.empty === '1';
+    this.show(
+      req,
+      res,
+      200,
+      'console/queue',
+      { ...page, tickets, agent, nothingWaiting },
+      agentLanguage(agent),
+    );
   }
 
   @Get('tickets/:id')
@@ -112,9 +118,75 @@ export class ConsoleController {
     @CurrentActor() actor: AgentActor,
     @CurrentAgent() agent: Agent,
   ) {
-    const ticket = await this.console.ticket(id, actor);
+    const page = await this.console.ticket(id, actor);
     const shown = (at: string) => formatLocal(new Date(at), agent.timeZone);
-    this.show(req, res, 200, 'console/ticket', { ticket, shown, agent }, agentLanguage(agent));
+    const problem = req.query.conflict === '1' ? 'console.conflict' : null;
+    this.show(
+      req,
+      res,
+      problem ? 409 : 200,
+      'console/ticket',
+      { ...page, shown, agent, problem },
+      agentLanguage(agent),
+    );
+  }
+
+  @Post('tickets/:id')
+  @Roles('agent')
+  async update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Req() req: Request,
+    @Res() res: Response,
+    @CurrentActor() actor: AgentActor,
+  ) {
+    if (!this.session.isGenuine(req)) return this.refuseForgery(req, res, this.session.language(req));
+    const form = req.body as Record<string, string | undefined>;
+    const assignee = form.assignee === 'me' ? actor.id : form.assignee === 'nobody' ? null : undefined;
+    try {
+      await this.console.update(
+        id,
+        {
+          version: Number(form.version),
+          state: (form.state || undefined) as UpdateTicketDto['state'],
+          priority: (form.priority || undefined) as UpdateTicketDto['priority'],
+          queueId: form.queueId || undefined,
+          categoryKey: form.categoryKey || undefined,
+          ...(assignee !== undefined ? { assigneeId: assignee } : {}),
+        },
+        actor,
+      );
+    } catch (error) {
+      // Someone changed the ticket meanwhile (or the move is not allowed): show it as it is now.
+      if (error instanceof DomainError) return res.redirect(303, `/console/tickets/${id}?conflict=1`);
+      throw error;
+    }
+    res.redirect(303, `/console/tickets/${id}`);
+  }
+
+  @Get('search')
+  @Roles('agent')
+  async search(
+    @Query('q') text: string | undefined,
+    @Req() req: Request,
+    @Res() res: Response,
+    @CurrentActor() actor: AgentActor,
+    @CurrentAgent() agent: Agent,
+  ) {
+    const tickets = withShownDue(await this.console.search(text ?? '', actor), agent);
+    this.show(req, res, 200, 'console/search', { tickets, text: text ?? '', agent }, agentLanguage(agent));
+  }
+
+  @Post('queues/:id/next')
+  @Roles('agent')
+  async next(
+    @Param('id', ParseUUIDPipe) queueId: string,
+    @Req() req: Request,
+    @Res() res: Response,
+    @CurrentActor() actor: AgentActor,
+  ) {
+    if (!this.session.isGenuine(req)) return this.refuseForgery(req, res, this.session.language(req));
+    const ticket = await this.console.next(queueId, actor);
+    res.redirect(303, ticket ? `/console/tickets/${ticket.id}` : `/console/queues?queue=${queueId}&empty=1`);
   }
 
   @Post('tickets/:id/replies')
@@ -165,6 +237,14 @@ export class ConsoleController {
     const html = this.renderer.render(view, { language, csrfToken, path: req.path, console: true }, data);
     res.status(status).type('html').setHeader('Cache-Control', 'no-store').send(html);
   }
+}
+
+/** Tickets with their due time as the agent reads it, in their own zone. */
+function withShownDue<T extends { dueAt: string | null }>(tickets: T[], agent: Agent) {
+  return tickets.map((ticket) => ({
+    ...ticket,
+    shownDue: ticket.dueAt ? formatLocal(new Date(ticket.dueAt), agent.timeZone) : '',
+  }));
 }
 
 function agentLanguage(agent: Agent): Language {

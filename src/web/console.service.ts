@@ -9,6 +9,9 @@ import type { QueuePageQuery } from '../queue-work/dto/queue-work.dto.js';
 import { QueuesService } from '../queues/queues.service.js';
 import { TicketThreadService } from '../tickets/ticket-thread.service.js';
 import { TicketsService } from '../tickets/tickets.service.js';
+import { CustomersService } from '../customers/customers.service.js';
+import { toCustomerView } from '../customers/dto/customer.view.js';
+import type { ListTicketsQuery, UpdateTicketDto } from '../tickets/dto/ticket.dto.js';
 
 type AgentActor = Actor & { type: 'agent' };
 
@@ -21,6 +24,7 @@ export class ConsoleService {
     private readonly tickets: TicketsService,
     private readonly thread: TicketThreadService,
     private readonly auth: AuthService,
+    private readonly customers: CustomersService,
   ) {}
 
   /** The agent's queues with their open counts, and one queue's tickets, soonest due first. */
@@ -33,8 +37,37 @@ export class ConsoleService {
     return { queues, current: current ?? null, tickets: page.items };
   }
 
-  ticket(id: string, actor: AgentActor) {
-    return this.tickets.get(id, actor);
+  /** The ticket (read audited), what the controls offer, and its customer's record (read audited). */
+  async ticket(id: string, actor: AgentActor) {
+    const ticket = await this.tickets.get(id, actor);
+    const [queues, categories, customer, others] = await Promise.all([
+      this.queues.list(),
+      this.tickets.categories(),
+      this.customers.get(ticket.customer.id, actor),
+      this.tickets.list({ customerId: ticket.customer.id, limit: 20 } as ListTicketsQuery, actor),
+    ]);
+    return {
+      ticket,
+      queues: queues.filter(({ queue }) => queue.isActive).map(({ queue }) => queue),
+      categories,
+      customer: toCustomerView(customer),
+      otherTickets: others.items.filter((other) => other.id !== id),
+    };
+  }
+
+  /** Tickets whose subject, number or booking reference has the words, tone marks optional. */
+  async search(text: string, actor: AgentActor) {
+    if (text.trim().length < 2) return [];
+    return (await this.tickets.list({ text: text.trim(), limit: 50 } as ListTicketsQuery, actor)).items;
+  }
+
+  /** Claims the most urgent unassigned ticket of the queue; null when nothing waits. */
+  async next(queueId: string, actor: AgentActor) {
+    return (await this.queueWork.claimNext(queueId, actor)).ticket;
+  }
+
+  update(id: string, dto: UpdateTicketDto, actor: AgentActor) {
+    return this.tickets.update(id, dto, actor);
   }
 
   reply(id: string, body: string, actor: AgentActor) {

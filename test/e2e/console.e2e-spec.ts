@@ -71,6 +71,73 @@ describe('agent console', () => {
       .expect(401);
   });
 
+  it('finds tickets without tone marks, hands out the next one, changes a ticket, and audits the customer panel', async () => {
+    const admin = await givenAgent(t, 'admin');
+    const queue = (
+      await t
+        .http()
+        .post('/api/v1/queues')
+        .set(admin.auth)
+        .send({ name: unique('Hàng đợi thử') })
+        .expect(201)
+    ).body;
+    const worker = await givenAgent(t, 'agent', { queues: [queue.id] });
+    const ticket = await givenTicket(t, worker, {
+      subject: 'Yêu cầu hoàn tiền tour Sa Pa',
+      body: 'Xin hoàn tiền.',
+      queueId: queue.id,
+    });
+    const { browser } = await signedIn(worker.agent.email);
+    const found = await browser.get('/console/search?q=hoan%20tien%20tour%20sa%20pa').expect(200);
+    expect(found.text).toContain(`/console/tickets/${ticket.id}`);
+    expect((await browser.get('/console/search?q=khong%20co%20gi').expect(200)).text).toContain(
+      'Không tìm thấy',
+    );
+
+    const page = await browser.get(`/console/queues?queue=${queue.id}`).expect(200);
+    const next = await browser
+      .post(`/console/queues/${queue.id}/next`)
+      .type('form')
+      .send({ _csrf: tokenOf(page.text) });
+    expect(next.headers.location).toBe(`/console/tickets/${ticket.id}`);
+    const empty = await browser
+      .post(`/console/queues/${queue.id}/next`)
+      .type('form')
+      .send({ _csrf: tokenOf(page.text) });
+    expect(empty.headers.location).toBe(`/console/queues?queue=${queue.id}&empty=1`);
+
+    const view = await browser.get(`/console/tickets/${ticket.id}`).expect(200);
+    expect(view.text).toContain('Nguyễn Văn A');
+    const read = await t
+      .http()
+      .get(`/api/v1/audit-events?actorId=${worker.agent.id}`)
+      .set(admin.auth)
+      .expect(200);
+    expect(JSON.stringify(read.body)).toContain('customer.read');
+    const version = Number(/name="version" value="(\d+)"/.exec(view.text)![1]);
+    const form = {
+      _csrf: tokenOf(view.text),
+      version,
+      state: 'open',
+      priority: 'high',
+      queueId: queue.id,
+      categoryKey: 'payment',
+    };
+    await browser.post(`/console/tickets/${ticket.id}`).type('form').send(form).expect(303);
+    expect(
+      (await t.http().get(`/api/v1/tickets/${ticket.id}`).set(worker.auth).expect(200)).body.priority,
+    ).toBe('high');
+    // The same form again carries a stale version: nothing changes, and the page says why.
+    const stale = await browser
+      .post(`/console/tickets/${ticket.id}`)
+      .type('form')
+      .send({ ...form, priority: 'low' });
+    expect(stale.headers.location).toBe(`/console/tickets/${ticket.id}?conflict=1`);
+    expect((await browser.get(stale.headers.location).expect(409)).text).toContain(
+      'vừa được người khác thay đổi',
+    );
+  });
+
   it('makes a first-time agent choose a password, and ends the session on sign-out', async () => {
     const email = `${unique('moi')}@offtrack.test`;
     await t
