@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { AuditModule } from './audit/audit.module.js';
+import { CannedResponsesModule } from './canned-responses/canned-responses.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CommonModule } from './common/common.module.js';
 import { AppConfig } from './config/app-config.js';
@@ -36,6 +37,7 @@ export class AppModule {
         MailOutboundModule,
         NotificationsModule,
         TicketsModule,
+        CannedResponsesModule,
         EscalationsModule,
         QueueWorkModule,
         IntakeModule,

@@ -7,6 +7,7 @@ export const AUDIT_RECORD_TYPES = [
   'category',
   'sla_policy',
   'business_calendar',
+  'canned_response',
 ] as const;
 export type AuditRecordType = (typeof AUDIT_RECORD_TYPES)[number];
 

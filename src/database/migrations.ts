@@ -16,6 +16,7 @@ import { AddQueueWork1764028800014 } from './migrations/1764028800014-add-queue-
 import { CreateSla1764028800015 } from './migrations/1764028800015-create-sla.js';
 import { AddTicketDueIndex1764028800016 } from './migrations/1764028800016-add-ticket-due-index.js';
 import { AddStatusLinkToAcknowledgement1764028800017 } from './migrations/1764028800017-add-status-link-to-acknowledgement.js';
+import { CreateCannedResponses1764028800018 } from './migrations/1764028800018-create-canned-responses.js';
 
 /** Every migration in order. Listed, not globbed, so the same list runs from dist/ and under jest. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   CreateSla1764028800015,
   AddTicketDueIndex1764028800016,
   AddStatusLinkToAcknowledgement1764028800017,
+  CreateCannedResponses1764028800018,
 ];

@@ -118,7 +118,8 @@ export class ConsoleController {
     @CurrentActor() actor: AgentActor,
     @CurrentAgent() agent: Agent,
   ) {
-    const page = await this.console.ticket(id, actor);
+    const canned = typeof req.query.canned === 'string' && req.query.canned ? req.query.canned : undefined;
+    const page = await this.console.ticket(id, actor, agent, canned);
     const shown = (at: string) => formatLocal(new Date(at), agent.timeZone);
     const problem = req.query.conflict === '1' ? 'console.conflict' : null;
     this.show(

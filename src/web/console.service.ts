@@ -3,6 +3,7 @@ import type { Request } from 'express';
 import type { Actor } from '../auth/actor.js';
 import type { Agent } from '../auth/agent.entity.js';
 import { AuthService } from '../auth/auth.service.js';
+import { CannedResponsesService } from '../canned-responses/canned-responses.service.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { QueueWorkService } from '../queue-work/queue-work.service.js';
 import type { QueuePageQuery } from '../queue-work/dto/queue-work.dto.js';
@@ -25,6 +26,7 @@ export class ConsoleService {
     private readonly thread: TicketThreadService,
     private readonly auth: AuthService,
     private readonly customers: CustomersService,
+    private readonly canned: CannedResponsesService,
   ) {}
 
   /** The agent's queues with their open counts, and one queue's tickets, soonest due first. */
@@ -37,21 +39,36 @@ export class ConsoleService {
     return { queues, current: current ?? null, tickets: page.items };
   }
 
-  /** The ticket (read audited), what the controls offer, and its customer's record (read audited). */
-  async ticket(id: string, actor: AgentActor) {
+  /**
+   * The ticket (read audited), what the controls offer, its customer's record (read audited), the canned
+   * responses in the ticket's language first, and a reply drafted from one of them when asked.
+   */
+  async ticket(id: string, actor: AgentActor, agent: Agent, cannedId?: string) {
     const ticket = await this.tickets.get(id, actor);
-    const [queues, categories, customer, others] = await Promise.all([
+    const [queues, categories, customer, others, canned] = await Promise.all([
       this.queues.list(),
       this.tickets.categories(),
       this.customers.get(ticket.customer.id, actor),
       this.tickets.list({ customerId: ticket.customer.id, limit: 20 } as ListTicketsQuery, actor),
+      this.canned.list(true),
     ]);
+    const draft = cannedId
+      ? await this.canned.filled(cannedId, {
+          customerName: ticket.customer.displayName,
+          ticketNumber: ticket.displayNumber,
+          agentName: agent.displayName,
+        })
+      : '';
     return {
       ticket,
       queues: queues.filter(({ queue }) => queue.isActive).map(({ queue }) => queue),
       categories,
       customer: toCustomerView(customer),
       otherTickets: others.items.filter((other) => other.id !== id),
+      cannedResponses: [...canned].sort(
+        (a, b) => Number(b.language === ticket.language) - Number(a.language === ticket.language),
+      ),
+      draft,
     };
   }
 

@@ -5,6 +5,7 @@ import { MailOutboundModule } from '../mail/outbound/mail-outbound.module.js';
 import { QueuesModule } from '../queues/queues.module.js';
 import { SlaModule } from '../sla/sla.module.js';
 import { AuthModule } from '../auth/auth.module.js';
+import { CannedResponsesModule } from '../canned-responses/canned-responses.module.js';
 import { QueueWorkModule } from '../queue-work/queue-work.module.js';
 import { ConsoleController } from './console.controller.js';
 import { ConsoleService } from './console.service.js';
@@ -18,6 +19,7 @@ import { WebSession } from './web-session.js';
 @Module({
   imports: [
     AuthModule,
+    CannedResponsesModule,
     IntakeModule,
     TicketsModule,
     CustomersModule,

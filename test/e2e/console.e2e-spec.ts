@@ -138,6 +138,53 @@ describe('agent console', () => {
     );
   });
 
+  it('lets admins keep canned responses and agents read them', async () => {
+    const admin = await givenAgent(t, 'admin');
+    const seeded = (await t.http().get('/api/v1/canned-responses').set(agent.auth).expect(200)).body;
+    expect(seeded.map((response: { language: string }) => response.language)).toEqual([
+      'en',
+      'en',
+      'vi',
+      'vi',
+    ]);
+    const bad = await t
+      .http()
+      .post('/api/v1/canned-responses')
+      .set(admin.auth)
+      .send({ title: '', language: 'fr', body: 'x' })
+      .expect(400);
+    expect(bad.body.errors.map((error: { field: string }) => error.field).sort()).toEqual([
+      'language',
+      'title',
+    ]);
+    const created = (
+      await t
+        .http()
+        .post('/api/v1/canned-responses')
+        .set(admin.auth)
+        .send({
+          title: 'Chuyển bộ phận',
+          language: 'vi',
+          body: 'Chào {{customerName}}, yêu cầu {{ticketNumber}} đã được chuyển.',
+        })
+        .expect(201)
+    ).body;
+    await t
+      .http()
+      .put(`/api/v1/canned-responses/${created.id}`)
+      .set(admin.auth)
+      .send({ title: created.title, language: 'vi', body: created.body, isActive: false, version: 1 })
+      .expect(200);
+    await t
+      .http()
+      .put(`/api/v1/canned-responses/${created.id}`)
+      .set(admin.auth)
+      .send({ title: created.title, language: 'vi', body: created.body, version: 1 })
+      .expect(409);
+    const listed = (await t.http().get('/api/v1/canned-responses').set(agent.auth).expect(200)).body;
+    expect(listed.find((response: { id: string }) => response.id === created.id).isActive).toBe(false);
+  });
+
   it('makes a first-time agent choose a password, and ends the session on sign-out', async () => {
     const email = `${unique('moi')}@offtrack.test`;
     await t

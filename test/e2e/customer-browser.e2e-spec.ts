@@ -115,14 +115,22 @@ describe('customer pages in a real browser', () => {
       '<script>alert("xss")</script>',
     );
     await expect(desk.locator('.sla').textContent()).resolves.toContain('Phản hồi đầu tiên');
-    await desk.locator('#reply').fill('Chúng tôi rất tiếc. Xin gửi vé thuyền để chúng tôi hoàn tiền.');
+    // A canned response, filled with the customer's name and the ticket number, then adapted.
+    await desk.locator('select[name=canned]').selectOption({ label: 'vi · Xin lỗi và xin thêm thông tin' });
+    await desk.getByRole('button', { name: 'Chèn vào thư trả lời' }).click();
+    const draft = await desk.locator('#reply').inputValue();
+    expect(draft).toContain('Kính gửi Trần Văn Bình');
+    expect(draft).toContain(`yêu cầu ${number}`);
+    await desk.locator('#reply').fill(draft.replace('mã đặt tour', 'vé thuyền, mã đặt tour'));
     await desk.getByRole('button', { name: 'Gửi trả lời' }).click();
     await desk.locator('#note').fill('Nội bộ: kiểm tra với nhà xe Hội An.');
     await desk.getByRole('button', { name: 'Thêm ghi chú' }).click();
 
     // The customer sees the reply, never the note, and answers.
     await page.reload();
-    await expect(page.locator('.thread li.staff .body').textContent()).resolves.toContain('hoàn tiền');
+    await expect(page.locator('.thread li.staff .body').textContent()).resolves.toContain(
+      'gửi giúp chúng tôi vé thuyền',
+    );
     await expect(page.content()).resolves.not.toContain('nhà xe Hội An');
     await page.locator('#body').fill('Vé thuyền đính kèm.');
     await page.locator('form[action$="/replies"] button').click();
