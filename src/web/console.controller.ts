@@ -16,10 +16,8 @@ import { AuthService } from '../auth/auth.service.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { formatLocal } from '../common/time.js';
 import type { UpdateTicketDto } from '../tickets/dto/ticket.dto.js';
-import type { Language } from '../tickets/ticket.entity.js';
 import { ConsoleService } from './console.service.js';
-import { PageRenderer } from './page-renderer.js';
-import { WebSession } from './web-session.js';
+import { PageResponder, agentLanguage } from './page-responder.js';
 
 type AgentActor = Actor & { type: 'agent' };
 
@@ -30,21 +28,20 @@ export class ConsoleController {
   constructor(
     private readonly console: ConsoleService,
     private readonly auth: AuthService,
-    private readonly renderer: PageRenderer,
-    private readonly session: WebSession,
+    private readonly respond: PageResponder,
   ) {}
 
   @Get('sign-in')
   @Public()
   signInForm(@Req() req: Request, @Res() res: Response) {
-    this.show(req, res, 200, 'console/sign-in', {}, this.session.language(req));
+    this.respond.consolePage(req, res, 200, 'console/sign-in', {}, this.respond.language(req));
   }
 
   @Post('sign-in')
   @Public()
   async signIn(@Req() req: Request, @Res() res: Response) {
-    const language = this.session.language(req);
-    if (!this.session.isGenuine(req)) return this.refuseForgery(req, res, language);
+    const language = this.respond.language(req);
+    if (!this.respond.isGenuine(req)) return this.respond.refuseForgery(req, res, language);
     const { email, password } = req.body as { email?: string; password?: string };
     try {
       const signedIn = await this.auth.login(String(email ?? ''), String(password ?? ''));
@@ -59,30 +56,30 @@ export class ConsoleController {
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       const problem = error instanceof AccountLocked ? 'console.locked' : 'console.wrongCredentials';
-      this.show(req, res, 401, 'console/sign-in', { problem, email }, language);
+      this.respond.consolePage(req, res, 401, 'console/sign-in', { problem, email }, language);
     }
   }
 
   @Get('password')
   @AllowedBeforePasswordChange()
   passwordForm(@Req() req: Request, @Res() res: Response, @CurrentAgent() agent: Agent) {
-    this.show(req, res, 200, 'console/password', {}, agentLanguage(agent));
+    this.respond.consolePage(req, res, 200, 'console/password', {}, agentLanguage(agent));
   }
 
   @Post('password')
   @AllowedBeforePasswordChange()
   async changePassword(@Req() req: Request, @Res() res: Response, @CurrentAgent() agent: Agent) {
     const language = agentLanguage(agent);
-    if (!this.session.isGenuine(req)) return this.refuseForgery(req, res, language);
+    if (!this.respond.isGenuine(req)) return this.respond.refuseForgery(req, res, language);
     const { currentPassword, newPassword } = req.body as Record<string, string | undefined>;
     const problem = await this.console.changePassword(req, agent, currentPassword ?? '', newPassword ?? '');
-    if (problem) return this.show(req, res, 400, 'console/password', { problem }, language);
+    if (problem) return this.respond.consolePage(req, res, 400, 'console/password', { problem }, language);
     res.redirect(303, '/console/queues');
   }
 
   @Post('sign-out')
   async signOut(@Req() req: Request, @Res() res: Response, @CurrentAgent() agent: Agent) {
-    if (this.session.isGenuine(req)) await this.console.signOut(req, agent);
+    if (this.respond.isGenuine(req)) await this.console.signOut(req, agent);
     res.clearCookie(CONSOLE_SESSION_COOKIE, { path: '/console/' });
     res.redirect(303, '/console/sign-in');
   }
@@ -99,7 +96,7 @@ export class ConsoleController {
     const page = await this.console.queuePage(actor, queueId);
     const tickets = withShownDue(page.tickets, agent);
     const nothingWaiting = req.query.empty === '1';
-    this.show(
+    this.respond.consolePage(
       req,
       res,
       200,
@@ -122,7 +119,7 @@ export class ConsoleController {
     const page = await this.console.ticket(id, actor, agent, canned);
     const shown = (at: string) => formatLocal(new Date(at), agent.timeZone);
     const problem = req.query.conflict === '1' ? 'console.conflict' : null;
-    this.show(
+    this.respond.consolePage(
       req,
       res,
       problem ? 409 : 200,
@@ -140,7 +137,7 @@ export class ConsoleController {
     @Res() res: Response,
     @CurrentActor() actor: AgentActor,
   ) {
-    if (!this.session.isGenuine(req)) return this.refuseForgery(req, res, this.session.language(req));
+    if (!this.respond.isGenuine(req)) return this.respond.refuseForgery(req, res, this.respond.language(req));
     const form = req.body as Record<string, string | undefined>;
     const assignee = form.assignee === 'me' ? actor.id : form.assignee === 'nobody' ? null : undefined;
     try {
@@ -174,7 +171,14 @@ export class ConsoleController {
     @CurrentAgent() agent: Agent,
   ) {
     const tickets = withShownDue(await this.console.search(text ?? '', actor), agent);
-    this.show(req, res, 200, 'console/search', { tickets, text: text ?? '', agent }, agentLanguage(agent));
+    this.respond.consolePage(
+      req,
+      res,
+      200,
+      'console/search',
+      { tickets, text: text ?? '', agent },
+      agentLanguage(agent),
+    );
   }
 
   @Post('queues/:id/next')
@@ -185,7 +189,7 @@ export class ConsoleController {
     @Res() res: Response,
     @CurrentActor() actor: AgentActor,
   ) {
-    if (!this.session.isGenuine(req)) return this.refuseForgery(req, res, this.session.language(req));
+    if (!this.respond.isGenuine(req)) return this.respond.refuseForgery(req, res, this.respond.language(req));
     const ticket = await this.console.next(queueId, actor);
     res.redirect(303, ticket ? `/console/tickets/${ticket.id}` : `/console/queues?queue=${queueId}&empty=1`);
   }
@@ -213,30 +217,13 @@ export class ConsoleController {
   }
 
   private async addMessage(req: Request, res: Response, id: string, add: () => Promise<unknown>) {
-    if (!this.session.isGenuine(req)) return this.refuseForgery(req, res, this.session.language(req));
+    if (!this.respond.isGenuine(req)) return this.respond.refuseForgery(req, res, this.respond.language(req));
     if (this.bodyOf(req)) await add();
     res.redirect(303, `/console/tickets/${id}`);
   }
 
-  private refuseForgery(req: Request, res: Response, language: Language) {
-    this.show(req, res, 403, 'message', { heading: 'error.pageTitle', text: 'error.csrf' }, language);
-  }
-
   private bodyOf(req: Request): string {
     return String((req.body as { body?: string }).body ?? '').trim();
-  }
-
-  private show(
-    req: Request,
-    res: Response,
-    status: number,
-    view: string,
-    data: Record<string, unknown>,
-    language: Language,
-  ) {
-    const { csrfToken } = this.session.begin(req, res);
-    const html = this.renderer.render(view, { language, csrfToken, path: req.path, console: true }, data);
-    res.status(status).type('html').setHeader('Cache-Control', 'no-store').send(html);
   }
 }
 
@@ -246,8 +233,4 @@ function withShownDue<T extends { dueAt: string | null }>(tickets: T[], agent: A
     ...ticket,
     shownDue: ticket.dueAt ? formatLocal(new Date(ticket.dueAt), agent.timeZone) : '',
   }));
-}
-
-function agentLanguage(agent: Agent): Language {
-  return agent.language === 'en' ? 'en' : 'vi';
 }

@@ -13,9 +13,7 @@ import {
   MAX_FILES,
 } from './complaint-form.rules.js';
 import { CustomerPagesService } from './customer-pages.service.js';
-import type { MessageKey } from './i18n.js';
-import { PageRenderer } from './page-renderer.js';
-import { WebSession } from './web-session.js';
+import { PageResponder } from './page-responder.js';
 
 /** Uploads are checked field by field after parsing; multer only refuses what no form should send. */
 const uploads = FilesInterceptor('attachments', MAX_FILES * 2, {
@@ -37,8 +35,7 @@ export class CustomerPagesController {
 
   constructor(
     private readonly pages: CustomerPagesService,
-    private readonly renderer: PageRenderer,
-    private readonly session: WebSession,
+    private readonly respond: PageResponder,
   ) {}
 
   @Get()
@@ -48,7 +45,11 @@ export class CustomerPagesController {
 
   @Get('complaint')
   complaintForm(@Req() req: Request, @Res() res: Response) {
-    this.show(req, res, 200, 'complaint', { values: {}, errors: {}, topics: COMPLAINT_TOPICS });
+    this.respond.customerPage(req, res, 200, 'complaint', {
+      values: {},
+      errors: {},
+      topics: COMPLAINT_TOPICS,
+    });
   }
 
   @Post('complaint')
@@ -58,11 +59,11 @@ export class CustomerPagesController {
     @Res() res: Response,
     @UploadedFiles() files: Express.Multer.File[],
   ) {
-    if (!this.session.isGenuine(req)) return this.refuseForgery(req, res);
+    if (!this.respond.isGenuine(req)) return this.respond.refuseForgery(req, res);
     const input = req.body as ComplaintFormInput;
-    const language = this.session.language(req);
+    const language = this.respond.language(req);
     const again = (status: number, data: Record<string, unknown>) =>
-      this.show(req, res, status, 'complaint', {
+      this.respond.customerPage(req, res, status, 'complaint', {
         values: input,
         errors: {},
         topics: COMPLAINT_TOPICS,
@@ -89,38 +90,46 @@ export class CustomerPagesController {
 
   @Get('procedure')
   async procedure(@Req() req: Request, @Res() res: Response) {
-    this.show(req, res, 200, 'procedure', await this.pages.procedure(this.session.language(req)));
+    this.respond.customerPage(
+      req,
+      res,
+      200,
+      'procedure',
+      await this.pages.procedure(this.respond.language(req)),
+    );
   }
 
   @Get('privacy')
   privacy(@Req() req: Request, @Res() res: Response) {
-    this.show(req, res, 200, 'privacy', { paragraphs: this.pages.privacyPolicy(this.session.language(req)) });
+    this.respond.customerPage(req, res, 200, 'privacy', {
+      paragraphs: this.pages.privacyPolicy(this.respond.language(req)),
+    });
   }
 
   @Get('status')
   lookupForm(@Req() req: Request, @Res() res: Response) {
-    this.show(req, res, 200, 'lookup', {});
+    this.respond.customerPage(req, res, 200, 'lookup', {});
   }
 
   @Post('status')
   async lookup(@Req() req: Request, @Res() res: Response) {
-    if (!this.session.isGenuine(req)) return this.refuseForgery(req, res);
+    if (!this.respond.isGenuine(req)) return this.respond.refuseForgery(req, res);
     const allowed = await this.lookupsPerAddress.consume(req.ip ?? 'unknown').then(
       () => true,
       () => false,
     );
-    if (!allowed) return this.message(req, res, 429, 'lookup.title', 'error.rateLimited');
+    if (!allowed) return this.respond.message(req, res, 429, 'lookup.title', 'error.rateLimited');
     const { number, email } = req.body as { number?: string; email?: string };
-    await this.pages.sendLink(number ?? '', email ?? '', this.session.language(req));
-    this.show(req, res, 200, 'lookup', { sent: true });
+    await this.pages.sendLink(number ?? '', email ?? '', this.respond.language(req));
+    this.respond.customerPage(req, res, 200, 'lookup', { sent: true });
   }
 
   @Get('status/:token')
   async status(@Param('token') token: string, @Req() req: Request, @Res() res: Response) {
     const checked = this.pages.check(token);
     const page = checked.valid ? await this.pages.statusPage(checked.claim) : null;
-    if (!page) return this.show(req, res, 404, 'lookup', { invalidLink: true });
-    this.show(req, res, 200, 'status', {
+    if (!page) return this.respond.customerPage(req, res, 404, 'lookup', { invalidLink: true });
+    this.respond.customerPage(req, res, 200, 'status', {
       ...page,
       token,
       filed: req.query.filed === '1',
@@ -136,32 +145,18 @@ export class CustomerPagesController {
     @Res() res: Response,
     @UploadedFiles() files: Express.Multer.File[],
   ) {
-    if (!this.session.isGenuine(req)) return this.refuseForgery(req, res);
+    if (!this.respond.isGenuine(req)) return this.respond.refuseForgery(req, res);
     const checked = this.pages.check(token);
-    if (!checked.valid) return this.show(req, res, 404, 'lookup', { invalidLink: true });
+    if (!checked.valid) return this.respond.customerPage(req, res, 404, 'lookup', { invalidLink: true });
     const body = String((req.body as { body?: string }).body ?? '').trim();
     if (!body) {
       const page = await this.pages.statusPage(checked.claim);
-      if (!page) return this.show(req, res, 404, 'lookup', { invalidLink: true });
-      return this.show(req, res, 400, 'status', { ...page, token, error: 'error.required' });
+      if (!page) return this.respond.customerPage(req, res, 404, 'lookup', { invalidLink: true });
+      return this.respond.customerPage(req, res, 400, 'status', { ...page, token, error: 'error.required' });
     }
     if (!(await this.pages.reply(checked.claim, body, toFiles(files)))) {
-      return this.show(req, res, 404, 'lookup', { invalidLink: true });
+      return this.respond.customerPage(req, res, 404, 'lookup', { invalidLink: true });
     }
     res.redirect(303, `/status/${token}?sent=1`);
-  }
-
-  private refuseForgery(req: Request, res: Response) {
-    this.message(req, res, 403, 'error.pageTitle', 'error.csrf');
-  }
-
-  private message(req: Request, res: Response, status: number, heading: MessageKey, text: MessageKey) {
-    this.show(req, res, status, 'message', { heading, text });
-  }
-
-  private show(req: Request, res: Response, status: number, view: string, data: Record<string, unknown>) {
-    const { language, csrfToken } = this.session.begin(req, res);
-    const html = this.renderer.render(view, { language, csrfToken, path: req.path }, data);
-    res.status(status).type('html').setHeader('Cache-Control', 'no-store').send(html);
   }
 }

@@ -1,4 +1,7 @@
 import type { Language } from '../tickets/ticket.entity.js';
+import { adminDeskEn, adminDeskVi } from './admin-desk/admin-desk.i18n.js';
+import { adminRulesEn, adminRulesVi } from './admin-rules/admin-rules.i18n.js';
+import { dashboardEn, dashboardVi } from './dashboard/dashboard.i18n.js';
 
 const vi = {
   'site.name': 'Offtrack Travel — Chăm sóc khách hàng',
@@ -147,6 +150,11 @@ const vi = {
   'console.wrongCredentials': 'Email hoặc mật khẩu không đúng.',
   'console.locked': 'Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau.',
   'console.passwordRejected': 'Mật khẩu không được chấp nhận: {reason}',
+  'console.dashboard': 'Tổng quan',
+  'console.admin': 'Quản trị',
+  ...dashboardVi,
+  ...adminDeskVi,
+  ...adminRulesVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -296,6 +304,11 @@ const en: Record<MessageKey, string> = {
   'console.wrongCredentials': 'E-mail or password is wrong.',
   'console.locked': 'This account is locked after too many failed sign-ins. Please try again later.',
   'console.passwordRejected': 'That password was not accepted: {reason}',
+  'console.dashboard': 'Dashboard',
+  'console.admin': 'Administration',
+  ...dashboardEn,
+  ...adminDeskEn,
+  ...adminRulesEn,
 };
 
 const MESSAGES: Record<Language, Record<MessageKey, string>> = { vi, en };

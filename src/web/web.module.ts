@@ -12,8 +12,10 @@ import { ConsoleService } from './console.service.js';
 import { TicketsModule } from '../tickets/tickets.module.js';
 import { CustomerPagesController } from './customer-pages.controller.js';
 import { CustomerPagesService } from './customer-pages.service.js';
-import { PageRenderer } from './page-renderer.js';
-import { WebSession } from './web-session.js';
+import { AdminDeskPagesModule } from './admin-desk/admin-desk-pages.module.js';
+import { AdminRulesPagesModule } from './admin-rules/admin-rules-pages.module.js';
+import { DashboardPagesModule } from './dashboard/dashboard-pages.module.js';
+import { WebCoreModule } from './web-core.module.js';
 
 /** Server-rendered pages: the customer's side (complaint form, status by signed link) and the agent console. */
 @Module({
@@ -27,8 +29,12 @@ import { WebSession } from './web-session.js';
     QueueWorkModule,
     MailOutboundModule,
     SlaModule,
+    WebCoreModule,
+    DashboardPagesModule,
+    AdminDeskPagesModule,
+    AdminRulesPagesModule,
   ],
   controllers: [CustomerPagesController, ConsoleController],
-  providers: [CustomerPagesService, ConsoleService, PageRenderer, WebSession],
+  providers: [CustomerPagesService, ConsoleService],
 })
 export class WebModule {}
