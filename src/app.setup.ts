@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger as Pino } from 'pino';
@@ -31,6 +32,11 @@ export function configureApp(app: NestExpressApplication, config: AppConfig, log
   app.useStaticAssets(join(dirname(fileURLToPath(import.meta.url)), 'web', 'assets'), {
     prefix: '/assets/',
     maxAge: '1h',
+  });
+  // htmx is served by the desk itself, never from a CDN.
+  app.useStaticAssets(dirname(createRequire(import.meta.url).resolve('htmx.org/dist/htmx.min.js')), {
+    prefix: '/assets/htmx/',
+    maxAge: '1d',
   });
   app.useGlobalPipes(
     new NormalizeUnicodePipe(),

@@ -51,6 +51,6 @@ import { TicketsService } from './tickets.service.js';
     TicketPresenceService,
     AttachmentsService,
   ],
-  exports: [TicketsService, TicketThreadService],
+  exports: [TicketsService, TicketThreadService, TicketPresenceService],
 })
 export class TicketsModule {}

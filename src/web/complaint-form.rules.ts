@@ -64,6 +64,17 @@ export type ComplaintCheck =
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** Why a set of uploaded files is refused (too many, too large, a type we do not take), or null. */
+export function checkUploads(
+  files: UploadedFile[],
+): 'error.tooManyFiles' | 'error.fileTooLarge' | 'error.fileType' | null {
+  if (files.length > MAX_FILES) return 'error.tooManyFiles';
+  if (files.some((file) => file.size > MAX_FILE_BYTES)) return 'error.fileTooLarge';
+  if (files.some((file) => !ACCEPTED_FILE_TYPES.includes(file.mimetype.toLowerCase())))
+    return 'error.fileType';
+  return null;
+}
+
 /** Checks a complaint form field by field; errors are message keys, shown next to each field. */
 export function checkComplaintForm(input: ComplaintFormInput, files: UploadedFile[]): ComplaintCheck {
   const errors: Extract<ComplaintCheck, { ok: false }>['errors'] = {};
@@ -87,10 +98,8 @@ export function checkComplaintForm(input: ComplaintFormInput, files: UploadedFil
   else if (description.length < 10) errors.description = 'error.tooShort';
   else if (description.length > 20_000) errors.description = 'error.tooLong';
   if (input.consent !== 'yes') errors.consent = 'error.consent';
-  if (files.length > MAX_FILES) errors.attachments = 'error.tooManyFiles';
-  else if (files.some((file) => file.size > MAX_FILE_BYTES)) errors.attachments = 'error.fileTooLarge';
-  else if (files.some((file) => !ACCEPTED_FILE_TYPES.includes(file.mimetype.toLowerCase())))
-    errors.attachments = 'error.fileType';
+  const refusedFiles = checkUploads(files);
+  if (refusedFiles) errors.attachments = refusedFiles;
 
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {

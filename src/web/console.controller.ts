@@ -1,4 +1,15 @@
-import { Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+  Res,
+  UploadedFiles,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Actor } from '../auth/actor.js';
@@ -14,9 +25,14 @@ import { AccountLocked } from '../auth/auth.errors.js';
 import { CONSOLE_SESSION_COOKIE } from '../auth/auth.guard.js';
 import { AuthService } from '../auth/auth.service.js';
 import { DomainError } from '../common/errors/domain-error.js';
+import { statusOf } from '../common/errors/domain-error.filter.js';
+import type { AttachmentFile } from '../tickets/attachments.service.js';
+import { TicketChanged } from '../tickets/ticket.errors.js';
 import { formatLocal } from '../common/time.js';
 import type { UpdateTicketDto } from '../tickets/dto/ticket.dto.js';
+import { checkUploads } from './complaint-form.rules.js';
 import { ConsoleService } from './console.service.js';
+import { formUploads, toAttachmentFiles } from './form-uploads.js';
 import { PageResponder, agentLanguage } from './page-responder.js';
 
 type AgentActor = Actor & { type: 'agent' };
@@ -84,6 +100,20 @@ export class ConsoleController {
     res.redirect(303, '/console/sign-in');
   }
 
+  /** The sidebar alone: the queue page polls it (htmx) so counts stay live. */
+  @Get('queues/sidebar')
+  @Roles('agent')
+  async sidebar(
+    @Query('queue') queueId: string | undefined,
+    @Req() req: Request,
+    @Res() res: Response,
+    @CurrentActor() actor: AgentActor,
+    @CurrentAgent() agent: Agent,
+  ) {
+    const sidebar = await this.console.sidebar(actor, queueId);
+    this.respond.consolePage(req, res, 200, 'console/sidebar', { ...sidebar, agent }, agentLanguage(agent));
+  }
+
   @Get('queues')
   @Roles('agent')
   async queues(
@@ -116,17 +146,54 @@ export class ConsoleController {
     @CurrentAgent() agent: Agent,
   ) {
     const canned = typeof req.query.canned === 'string' && req.query.canned ? req.query.canned : undefined;
-    const page = await this.console.ticket(id, actor, agent, canned);
-    const shown = (at: string) => formatLocal(new Date(at), agent.timeZone);
     const problem = req.query.conflict === '1' ? 'console.conflict' : null;
-    this.respond.consolePage(
-      req,
-      res,
-      problem ? 409 : 200,
-      'console/ticket',
-      { ...page, shown, agent, problem },
-      agentLanguage(agent),
-    );
+    await this.showTicket(req, res, id, agent, actor, { status: problem ? 409 : 200, problem, canned });
+  }
+
+  /** Who else is on the ticket, as a fragment the ticket page polls (htmx); typing in the reply says "replying". */
+  @Post('tickets/:id/presence')
+  @Roles('agent')
+  async presence(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Req() req: Request,
+    @Res() res: Response,
+    @CurrentActor() actor: AgentActor,
+    @CurrentAgent() agent: Agent,
+  ) {
+    const language = agentLanguage(agent);
+    if (!this.respond.isGenuine(req)) {
+      return this.respond.consolePage(
+        req,
+        res,
+        403,
+        'console/presence',
+        { ticketId: id, expired: true },
+        language,
+      );
+    }
+    const activity = req.query.activity === 'replying' ? 'replying' : 'viewing';
+    const present = await this.console.present(id, activity, actor);
+    this.respond.consolePage(req, res, 200, 'console/presence', { ticketId: id, present }, language);
+  }
+
+  @Get('tickets/:id/attachments/:attachmentId')
+  @Roles('agent')
+  async attachment(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('attachmentId', ParseUUIDPipe) attachmentId: string,
+    @Res() res: Response,
+    @CurrentActor() actor: AgentActor,
+  ) {
+    const { attachment, bytes } = await this.console.attachment(id, attachmentId, actor);
+    // Whatever the file holds, it never runs as a page of the console.
+    res
+      .setHeader('Content-Security-Policy', "default-src 'none'; sandbox")
+      .setHeader(
+        'Content-Disposition',
+        `attachment; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`,
+      )
+      .type(attachment.contentType)
+      .send(bytes);
   }
 
   @Post('tickets/:id')
@@ -196,30 +263,93 @@ export class ConsoleController {
 
   @Post('tickets/:id/replies')
   @Roles('agent')
+  @UseInterceptors(formUploads)
   async reply(
     @Param('id', ParseUUIDPipe) id: string,
     @Req() req: Request,
     @Res() res: Response,
+    @UploadedFiles() files: Express.Multer.File[],
     @CurrentActor() actor: AgentActor,
+    @CurrentAgent() agent: Agent,
   ) {
-    await this.addMessage(req, res, id, () => this.console.reply(id, this.bodyOf(req), actor));
+    const version = Number((req.body as { version?: string }).version) || undefined;
+    await this.addMessage(req, res, id, files, agent, actor, 'reply', (body, attached) =>
+      this.console.reply(id, body, version, attached, actor),
+    );
   }
 
   @Post('tickets/:id/notes')
   @Roles('agent')
+  @UseInterceptors(formUploads)
   async note(
     @Param('id', ParseUUIDPipe) id: string,
     @Req() req: Request,
     @Res() res: Response,
+    @UploadedFiles() files: Express.Multer.File[],
     @CurrentActor() actor: AgentActor,
+    @CurrentAgent() agent: Agent,
   ) {
-    await this.addMessage(req, res, id, () => this.console.note(id, this.bodyOf(req), actor));
+    await this.addMessage(req, res, id, files, agent, actor, 'note', (body, attached) =>
+      this.console.note(id, body, attached, actor),
+    );
   }
 
-  private async addMessage(req: Request, res: Response, id: string, add: () => Promise<unknown>) {
-    if (!this.respond.isGenuine(req)) return this.respond.refuseForgery(req, res, this.respond.language(req));
-    if (this.bodyOf(req)) await add();
+  /**
+   * Adds a reply or note; when it is refused (files, a ticket changed meanwhile, no address to write to) the
+   * ticket is shown again with the reason and the words typed kept.
+   */
+  private async addMessage(
+    req: Request,
+    res: Response,
+    id: string,
+    files: Express.Multer.File[] = [],
+    agent: Agent,
+    actor: AgentActor,
+    kind: 'reply' | 'note',
+    add: (body: string, files: AttachmentFile[]) => Promise<unknown>,
+  ) {
+    if (!this.respond.isGenuine(req)) return this.respond.refuseForgery(req, res, agentLanguage(agent));
+    const body = this.bodyOf(req);
+    const refusedFiles = checkUploads(files);
+    const kept = kind === 'reply' ? { draft: body } : { noteDraft: body };
+    if (refusedFiles)
+      return this.showTicket(req, res, id, agent, actor, { status: 400, problem: refusedFiles, ...kept });
+    if (!body) return res.redirect(303, `/console/tickets/${id}`);
+    try {
+      await add(body, toAttachmentFiles(files));
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const problem = error instanceof TicketChanged ? 'console.replyConflict' : null;
+      return this.showTicket(req, res, id, agent, actor, {
+        status: statusOf(error.kind),
+        problem,
+        reason: problem ? undefined : error.message,
+        ...kept,
+      });
+    }
     res.redirect(303, `/console/tickets/${id}`);
+  }
+
+  private async showTicket(
+    req: Request,
+    res: Response,
+    id: string,
+    agent: Agent,
+    actor: AgentActor,
+    shown: {
+      status: number;
+      problem: string | null;
+      reason?: string;
+      canned?: string;
+      draft?: string;
+      noteDraft?: string;
+    },
+  ) {
+    const { status, canned, ...kept } = shown;
+    const page = await this.console.ticket(id, actor, agent, canned);
+    const at = (when: string) => formatLocal(new Date(when), agent.timeZone);
+    const data = { ...page, ...kept, draft: kept.draft ?? page.draft, shown: at, agent };
+    this.respond.consolePage(req, res, status, 'console/ticket', data, agentLanguage(agent));
   }
 
   private bodyOf(req: Request): string {

@@ -8,6 +8,9 @@ import { DomainError } from '../common/errors/domain-error.js';
 import { QueueWorkService } from '../queue-work/queue-work.service.js';
 import type { QueuePageQuery } from '../queue-work/dto/queue-work.dto.js';
 import { QueuesService } from '../queues/queues.service.js';
+import type { AttachmentFile } from '../tickets/attachments.service.js';
+import type { PresenceActivity } from '../tickets/ticket-presence.entity.js';
+import { TicketPresenceService } from '../tickets/ticket-presence.service.js';
 import { TicketThreadService } from '../tickets/ticket-thread.service.js';
 import { TicketsService } from '../tickets/tickets.service.js';
 import { CustomersService } from '../customers/customers.service.js';
@@ -27,30 +30,38 @@ export class ConsoleService {
     private readonly auth: AuthService,
     private readonly customers: CustomersService,
     private readonly canned: CannedResponsesService,
+    private readonly presence: TicketPresenceService,
   ) {}
 
-  /** The agent's queues with their open counts, and one queue's tickets, soonest due first. */
-  async queuePage(actor: AgentActor, queueId: string | undefined) {
+  /** The agent's queues with their open counts (kept by the counts table, never counted per request). */
+  async sidebar(actor: AgentActor, queueId: string | undefined) {
     const queues = await this.queues.counts(await this.queues.workableQueueIds(actor));
-    const current = queues.find((queue) => queue.queueId === queueId) ?? queues[0];
+    return { queues, current: queues.find((queue) => queue.queueId === queueId) ?? queues[0] ?? null };
+  }
+
+  /** The sidebar, and one queue's tickets, soonest due first. */
+  async queuePage(actor: AgentActor, queueId: string | undefined) {
+    const { queues, current } = await this.sidebar(actor, queueId);
     const page = current
       ? await this.queueWork.page(current.queueId, { order: 'due', limit: 50 } as QueuePageQuery, actor)
       : { items: [] };
-    return { queues, current: current ?? null, tickets: page.items };
+    return { queues, current, tickets: page.items };
   }
 
   /**
    * The ticket (read audited), what the controls offer, its customer's record (read audited), the canned
-   * responses in the ticket's language first, and a reply drafted from one of them when asked.
+   * responses in the ticket's language first, a reply drafted from one of them when asked, and the other
+   * agents on the ticket now (opening it counts as viewing it).
    */
   async ticket(id: string, actor: AgentActor, agent: Agent, cannedId?: string) {
     const ticket = await this.tickets.get(id, actor);
-    const [queues, categories, customer, others, canned] = await Promise.all([
+    const [queues, categories, customer, others, canned, present] = await Promise.all([
       this.queues.list(),
       this.tickets.categories(),
       this.customers.get(ticket.customer.id, actor),
       this.tickets.list({ customerId: ticket.customer.id, limit: 20 } as ListTicketsQuery, actor),
       this.canned.list(true),
+      this.present(id, 'viewing', actor),
     ]);
     const draft = cannedId
       ? await this.canned.filled(cannedId, {
@@ -69,7 +80,14 @@ export class ConsoleService {
         (a, b) => Number(b.language === ticket.language) - Number(a.language === ticket.language),
       ),
       draft,
+      present,
     };
+  }
+
+  /** A heartbeat of this agent on the ticket; answers with the other agents there. */
+  async present(id: string, activity: PresenceActivity, actor: AgentActor) {
+    const present = await this.presence.heartbeat(id, activity, actor);
+    return present.filter((other) => other.agentId !== actor.id);
   }
 
   /** Tickets whose subject, number or booking reference has the words, tone marks optional. */
@@ -87,12 +105,17 @@ export class ConsoleService {
     return this.tickets.update(id, dto, actor);
   }
 
-  reply(id: string, body: string, actor: AgentActor) {
-    return this.thread.reply(id, { body }, actor);
+  /** A reply, refused (TicketChanged) when the ticket changed since the agent opened it. */
+  reply(id: string, body: string, version: number | undefined, files: AttachmentFile[], actor: AgentActor) {
+    return this.thread.reply(id, { body, version, attachments: asUploads(files) }, actor);
   }
 
-  note(id: string, body: string, actor: AgentActor) {
-    return this.thread.addNote(id, { body }, actor);
+  note(id: string, body: string, files: AttachmentFile[], actor: AgentActor) {
+    return this.thread.addNote(id, { body, attachments: asUploads(files) }, actor);
+  }
+
+  attachment(id: string, attachmentId: string, actor: AgentActor) {
+    return this.tickets.attachment(id, attachmentId, actor);
   }
 
   /** Null when the password changed; else why not. */
@@ -117,3 +140,10 @@ export class ConsoleService {
     if (tokenId) await this.auth.logout(agent, tokenId);
   }
 }
+
+const asUploads = (files: AttachmentFile[]) =>
+  files.map((file) => ({
+    fileName: file.fileName,
+    contentType: file.contentType,
+    contentBase64: file.bytes.toString('base64'),
+  }));

@@ -1,28 +1,12 @@
 import { Controller, Get, Param, Post, Req, Res, UploadedFiles, UseInterceptors } from '@nestjs/common';
-import { FilesInterceptor } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { memoryStorage } from 'multer';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { Public } from '../auth/auth.decorators.js';
-import type { AttachmentFile } from '../tickets/attachments.service.js';
-import {
-  checkComplaintForm,
-  COMPLAINT_TOPICS,
-  type ComplaintFormInput,
-  MAX_FILES,
-} from './complaint-form.rules.js';
+import { checkComplaintForm, COMPLAINT_TOPICS, type ComplaintFormInput } from './complaint-form.rules.js';
 import { CustomerPagesService } from './customer-pages.service.js';
+import { formUploads, toAttachmentFiles } from './form-uploads.js';
 import { PageResponder } from './page-responder.js';
-
-/** Uploads are checked field by field after parsing; multer only refuses what no form should send. */
-const uploads = FilesInterceptor('attachments', MAX_FILES * 2, {
-  storage: memoryStorage(),
-  limits: { fileSize: 25 * 1024 * 1024 },
-});
-
-const toFiles = (files: Express.Multer.File[] = []): AttachmentFile[] =>
-  files.map((file) => ({ fileName: file.originalname, contentType: file.mimetype, bytes: file.buffer }));
 
 /** Customer pages: no sign-in; a ticket is reached only through its signed status link. */
 @ApiExcludeController()
@@ -53,7 +37,7 @@ export class CustomerPagesController {
   }
 
   @Post('complaint')
-  @UseInterceptors(uploads)
+  @UseInterceptors(formUploads)
   async fileComplaint(
     @Req() req: Request,
     @Res() res: Response,
@@ -84,7 +68,7 @@ export class CustomerPagesController {
       ),
     ]);
     if (allowed.includes(false)) return again(429, { rateLimited: true });
-    const token = await this.pages.file(checked.complaint, toFiles(files), language);
+    const token = await this.pages.file(checked.complaint, toAttachmentFiles(files), language);
     res.redirect(303, `/status/${token}?filed=1`);
   }
 
@@ -138,7 +122,7 @@ export class CustomerPagesController {
   }
 
   @Post('status/:token/replies')
-  @UseInterceptors(uploads)
+  @UseInterceptors(formUploads)
   async reply(
     @Param('token') token: string,
     @Req() req: Request,
@@ -154,7 +138,7 @@ export class CustomerPagesController {
       if (!page) return this.respond.customerPage(req, res, 404, 'lookup', { invalidLink: true });
       return this.respond.customerPage(req, res, 400, 'status', { ...page, token, error: 'error.required' });
     }
-    if (!(await this.pages.reply(checked.claim, body, toFiles(files)))) {
+    if (!(await this.pages.reply(checked.claim, body, toAttachmentFiles(files)))) {
       return this.respond.customerPage(req, res, 404, 'lookup', { invalidLink: true });
     }
     res.redirect(303, `/status/${token}?sent=1`);

@@ -10,6 +10,7 @@ import { Clock } from '../common/clock.js';
 import { formatLocal } from '../common/time.js';
 import { AppConfig } from '../config/app-config.js';
 import { CustomersService } from '../customers/customers.service.js';
+import { Customer } from '../customers/customer.entity.js';
 import { IntakeService } from '../intake/intake.service.js';
 import { withTicketToken } from '../mail/outbound/mail-subject.rules.js';
 import { OutboxService } from '../mail/outbound/outbox.service.js';
@@ -36,6 +37,7 @@ function paragraphsOf(file: string): string[] {
     .filter(Boolean);
 }
 /** Where the desk's customers mostly are; the status page shows times in it. */
+/** Where a customer record has no zone of its own. */
 const SHOWN_ZONE = 'Asia/Ho_Chi_Minh';
 
 export interface StatusPage {
@@ -106,7 +108,11 @@ export class CustomerPagesService {
     const em = this.dataSource.manager;
     const ticket = await this.tickets.findById(em, claim.ticketId);
     if (!ticket || ticket.customerId !== claim.customerId) return null;
-    const thread = await this.tickets.publicThread(em, ticket.id);
+    const [thread, customer] = await Promise.all([
+      this.tickets.publicThread(em, ticket.id),
+      em.findOne(Customer, { where: { id: ticket.customerId }, select: { id: true, timeZone: true } }),
+    ]);
+    const zone = customer?.timeZone || SHOWN_ZONE;
     return {
       number: displayNumber(ticket.number),
       subject: ticket.subject,
@@ -115,7 +121,7 @@ export class CustomerPagesService {
       messages: thread.map(({ message, fileNames }) => ({
         fromCustomer: message.direction === 'inbound',
         at: message.createdAt.toISOString(),
-        shownAt: formatLocal(message.createdAt, SHOWN_ZONE),
+        shownAt: formatLocal(message.createdAt, zone),
         text: message.bodyText,
         files: fileNames,
       })),

@@ -185,6 +185,123 @@ describe('agent console', () => {
     expect(listed.find((response: { id: string }) => response.id === created.id).isActive).toBe(false);
   });
 
+  it('keeps the sidebar counts live and serves htmx itself', async () => {
+    const ticket = await givenTicket(t, agent, { subject: 'Đếm hàng đợi', body: 'Kiểm tra số lượng.' });
+    const { browser } = await signedIn(agent.agent.email);
+    const openIn = (html: string) =>
+      Number(new RegExp(`queue=${ticket.queueId}"[^>]*>[^<]+</a> <span class="count">(\\d+)`).exec(html)![1]);
+    const before = await browser.get(`/console/queues/sidebar?queue=${ticket.queueId}`).expect(200);
+    expect(before.text).not.toContain('<html');
+    expect(before.text).toContain('hx-trigger="every 30s"');
+    await givenTicket(t, agent, { subject: 'Đếm hàng đợi', body: 'Thêm một yêu cầu.' });
+    const after = await browser.get(`/console/queues/sidebar?queue=${ticket.queueId}`).expect(200);
+    expect(openIn(after.text)).toBe(openIn(before.text) + 1);
+    const script = await browser.get('/assets/htmx/htmx.min.js').expect(200);
+    expect(script.headers['content-type']).toMatch(/javascript/);
+    const page = await browser.get('/console/queues').expect(200);
+    expect(page.text).toContain('<script src="/assets/htmx/htmx.min.js" defer></script>');
+  });
+
+  it('tells an agent who else is viewing or writing a reply, and refuses a reply over a changed ticket', async () => {
+    const ticket = await givenTicket(t, agent, { subject: 'Hai người cùng xem', body: 'Ai trả lời tôi?' });
+    const supervisor = await givenAgent(t, 'supervisor');
+    const first = await signedIn(agent.agent.email);
+    const second = await signedIn(supervisor.agent.email);
+    const firstPage = await first.browser.get(`/console/tickets/${ticket.id}`).expect(200);
+    expect(firstPage.text).not.toContain('đang xem yêu cầu này');
+    expect(firstPage.text).toContain('Bình thường');
+
+    const secondPage = await second.browser.get(`/console/tickets/${ticket.id}`).expect(200);
+    expect(secondPage.text).toContain('Test agent đang xem yêu cầu này.');
+    await second.browser
+      .post(`/console/tickets/${ticket.id}/presence?activity=replying`)
+      .type('form')
+      .send({ _csrf: tokenOf(secondPage.text), body: 'Đang viết' })
+      .expect(200);
+    const heartbeat = await first.browser
+      .post(`/console/tickets/${ticket.id}/presence`)
+      .type('form')
+      .send({ _csrf: tokenOf(firstPage.text) })
+      .expect(200);
+    expect(heartbeat.text).not.toContain('<html');
+    expect(heartbeat.text).toContain('Test supervisor đang soạn trả lời!');
+    const forged = await first.browser.post(`/console/tickets/${ticket.id}/presence`).type('form').send({});
+    expect(forged.status).toBe(403);
+    expect(forged.text).not.toContain('hx-trigger');
+
+    // The supervisor answers first; the agent's reply, written over the older version, is refused and kept.
+    await second.browser
+      .post(`/console/tickets/${ticket.id}/replies`)
+      .field('_csrf', tokenOf(secondPage.text))
+      .field('version', /name="version" value="(\d+)"/.exec(secondPage.text)![1])
+      .field('body', 'Chúng tôi đã nhận được.')
+      .expect(303);
+    const refused = await first.browser
+      .post(`/console/tickets/${ticket.id}/replies`)
+      .field('_csrf', tokenOf(firstPage.text))
+      .field('version', /name="version" value="(\d+)"/.exec(firstPage.text)![1])
+      .field('body', 'Tôi cũng trả lời đây.')
+      .expect(409);
+    expect(refused.text).toContain('Yêu cầu đã thay đổi trong lúc bạn soạn trả lời');
+    expect(refused.text).toContain('>Tôi cũng trả lời đây.</textarea>');
+    const thread = (await t.http().get(`/api/v1/tickets/${ticket.id}`).set(agent.auth).expect(200)).body
+      .messages as { visibleText: string }[];
+    expect(thread.map((message) => message.visibleText)).toEqual([
+      'Ai trả lời tôi?',
+      'Chúng tôi đã nhận được.',
+    ]);
+  });
+
+  it('sends replies and notes with attachments, serves them sandboxed, and refuses files it does not take', async () => {
+    const ticket = await givenTicket(t, agent, { subject: 'Gửi hóa đơn', body: 'Cho tôi xin hóa đơn.' });
+    const { browser } = await signedIn(agent.agent.email);
+    const page = await browser.get(`/console/tickets/${ticket.id}`).expect(200);
+    const pdf = Buffer.from('%PDF-1.4 hóa đơn Đà Lạt');
+    await browser
+      .post(`/console/tickets/${ticket.id}/replies`)
+      .field('_csrf', tokenOf(page.text))
+      .field('body', 'Gửi quý khách hóa đơn.')
+      .attach('attachments', pdf, { filename: 'hóa-đơn.pdf', contentType: 'application/pdf' })
+      .expect(303);
+    await browser
+      .post(`/console/tickets/${ticket.id}/notes`)
+      .field('_csrf', tokenOf(page.text))
+      .field('body', 'Ảnh chụp từ ngân hàng.')
+      .attach('attachments', Buffer.from('not really a png'), {
+        filename: 'ngan-hang.png',
+        contentType: 'image/png',
+      })
+      .expect(303);
+    const refused = await browser
+      .post(`/console/tickets/${ticket.id}/replies`)
+      .field('_csrf', tokenOf(page.text))
+      .field('body', 'Chạy tệp này.')
+      .attach('attachments', Buffer.from('MZ'), {
+        filename: 'setup.exe',
+        contentType: 'application/x-msdownload',
+      })
+      .expect(400);
+    expect(refused.text).toContain('>Chạy tệp này.</textarea>');
+
+    const thread = (await t.http().get(`/api/v1/tickets/${ticket.id}`).set(agent.auth).expect(200)).body
+      .messages as { direction: string; attachments: { id: string; fileName: string }[] }[];
+    expect(
+      thread.map((message) => [message.direction, message.attachments.map((file) => file.fileName)]),
+    ).toEqual([
+      ['inbound', []],
+      ['outbound', ['hóa-đơn.pdf']],
+      ['note', ['ngan-hang.png']],
+    ]);
+    const shown = await browser.get(`/console/tickets/${ticket.id}`).expect(200);
+    const link = `/console/tickets/${ticket.id}/attachments/${thread[1].attachments[0].id}`;
+    expect(shown.text).toContain(`href="${link}"`);
+    const download = await browser.get(link).buffer(true).expect(200);
+    expect(Buffer.compare(download.body as Buffer, pdf)).toBe(0);
+    expect(download.headers['content-security-policy']).toBe("default-src 'none'; sandbox");
+    expect(download.headers['content-disposition']).toContain("filename*=UTF-8''h%C3%B3a-%C4%91%C6%A1n.pdf");
+    await request(t.app.getHttpServer()).get(link).expect(303);
+  });
+
   it('makes a first-time agent choose a password, and ends the session on sign-out', async () => {
     const email = `${unique('moi')}@offtrack.test`;
     await t

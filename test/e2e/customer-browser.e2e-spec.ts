@@ -14,6 +14,7 @@ const AGENT_PASSWORD = 'correct horse battery staple';
 describe('customer pages in a real browser', () => {
   let t: TestApp;
   let agent: SignedInAgent;
+  let supervisor: SignedInAgent;
   let browser: Browser;
   let base: string;
   const profile = mkdtempSync(join(tmpdir(), 'offtrack-chromium-'));
@@ -21,6 +22,7 @@ describe('customer pages in a real browser', () => {
   beforeAll(async () => {
     t = await startTestApp({ JOBS_ENABLED: 'false' });
     agent = await givenAgent(t, 'agent', { queues: 'all' });
+    supervisor = await givenAgent(t, 'supervisor');
     await t.app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
     browser = await chromium.launch({
@@ -102,6 +104,10 @@ describe('customer pages in a real browser', () => {
 
     // The agent signs in, finds it in the Payments queue, and answers from the console.
     const desk = await pageIn('vi-VN');
+    const blocked: string[] = [];
+    desk.on('console', (message) => {
+      if (message.text().includes('Content Security Policy')) blocked.push(message.text());
+    });
     await desk.goto(`${base}/console/queues`);
     await desk.waitForURL(/\/console\/sign-in$/);
     await desk.locator('#email').fill(agent.agent.email);
@@ -115,6 +121,17 @@ describe('customer pages in a real browser', () => {
       '<script>alert("xss")</script>',
     );
     await expect(desk.locator('.sla').textContent()).resolves.toContain('Phản hồi đầu tiên');
+    // A supervisor starts writing on the same ticket: htmx (allowed by the CSP) shows it without a reload.
+    const ticketId = /\/console\/tickets\/([0-9a-f-]+)/.exec(desk.url())![1];
+    await t
+      .http()
+      .put(`/api/v1/tickets/${ticketId}/presence`)
+      .set(supervisor.auth)
+      .send({ activity: 'replying' })
+      .expect(200);
+    await desk
+      .locator('#presence', { hasText: 'Test supervisor đang soạn trả lời!' })
+      .waitFor({ timeout: 15_000 });
     // A canned response, filled with the customer's name and the ticket number, then adapted.
     await desk.locator('select[name=canned]').selectOption({ label: 'vi · Xin lỗi và xin thêm thông tin' });
     await desk.getByRole('button', { name: 'Chèn vào thư trả lời' }).click();
@@ -122,6 +139,11 @@ describe('customer pages in a real browser', () => {
     expect(draft).toContain('Kính gửi Trần Văn Bình');
     expect(draft).toContain(`yêu cầu ${number}`);
     await desk.locator('#reply').fill(draft.replace('mã đặt tour', 'vé thuyền, mã đặt tour'));
+    await desk.locator('#reply-files').setInputFiles({
+      name: 'lịch-trình.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4'),
+    });
     await desk.getByRole('button', { name: 'Gửi trả lời' }).click();
     await desk.locator('#note').fill('Nội bộ: kiểm tra với nhà xe Hội An.');
     await desk.getByRole('button', { name: 'Thêm ghi chú' }).click();
@@ -132,6 +154,7 @@ describe('customer pages in a real browser', () => {
       'gửi giúp chúng tôi vé thuyền',
     );
     await expect(page.content()).resolves.not.toContain('nhà xe Hội An');
+    await expect(page.locator('.thread li.staff').textContent()).resolves.toContain('lịch-trình.pdf');
     await page.locator('#body').fill('Vé thuyền đính kèm.');
     await page.locator('form[action$="/replies"] button').click();
     await page.waitForURL(/\?sent=1$/);
@@ -145,6 +168,7 @@ describe('customer pages in a real browser', () => {
       'Vé thuyền đính kèm.',
     );
     await desk.screenshot({ path: join(ARTIFACTS, 'console-ticket-vi.png'), fullPage: true });
+    expect(blocked).toEqual([]);
     await desk.context().close();
     await page.screenshot({ path: join(ARTIFACTS, 'status-thread-vi.png'), fullPage: true });
     await page.context().close();

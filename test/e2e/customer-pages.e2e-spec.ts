@@ -2,7 +2,7 @@ import request from 'supertest';
 import { StatusLinks } from '../../src/auth/status-links.js';
 import { OutboxMessage } from '../../src/mail/outbound/outbox-message.entity.js';
 import { Ticket } from '../../src/tickets/ticket.entity.js';
-import { givenAgent, givenTicket, type SignedInAgent } from '../support/factories.js';
+import { givenAgent, givenCustomer, givenTicket, type SignedInAgent } from '../support/factories.js';
 import { startTestApp, TEST_SECRET, TestClock, type TestApp } from '../support/test-app.js';
 
 const NOW = new Date('2026-11-27T09:00:00Z');
@@ -62,7 +62,7 @@ describe('customer pages', () => {
     const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)![1];
     const filed = await fields(browser.agent.post('/complaint'), { ...form, _csrf: csrf })
       .attach('attachments', Buffer.from('%PDF-1.4 biên lai'), {
-        filename: 'bien-lai.pdf',
+        filename: 'biên-lai.pdf',
         contentType: 'application/pdf',
       })
       .expect(303);
@@ -70,7 +70,7 @@ describe('customer pages', () => {
     const status = await browser.agent.get(filed.headers.location).expect(200);
     expect(status.text).toContain('Chúng tôi đã nhận được yêu cầu của quý khách');
     expect(status.text).toMatch(/OT#\d{6}/);
-    expect(status.text).toContain('bien-lai.pdf');
+    expect(status.text).toContain('biên-lai.pdf');
 
     const ticket = await t.dataSource.getRepository(Ticket).findOneByOrFail({ channel: 'web' });
     const view = (await t.http().get(`/api/v1/tickets/${ticket.id}`).set(agent.auth).expect(200)).body;
@@ -220,6 +220,19 @@ describe('customer pages', () => {
       expiresAt: new Date(NOW.getTime() + 86_400_000),
     });
     expect((await browser.agent.get(`/status/${borrowed}`).expect(404)).text).toContain(invalid);
+  });
+
+  it('shows the thread in the customer’s own time zone', async () => {
+    const customer = await givenCustomer(t, agent, { timeZone: 'Australia/Sydney' });
+    const ticket = await givenTicket(t, agent, { customerId: customer.id });
+    const link = new StatusLinks(TEST_SECRET).issue({
+      ticketId: ticket.id,
+      customerId: customer.id,
+      expiresAt: new Date(NOW.getTime() + 86_400_000),
+    });
+    const page = await visitor(t).agent.get(`/status/${link}`).expect(200);
+    // 09:00 UTC is 20:00 in Sydney in summer; the desk's own zone would have said 16:00.
+    expect(page.text).toContain('27/11/2026 20:00 (GMT+11)');
   });
 
   it('mails a fresh link when number and address match, and answers the same either way', async () => {

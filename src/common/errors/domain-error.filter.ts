@@ -11,7 +11,7 @@ import { STATUS_CODES } from 'node:http';
 import { DomainError, type DomainErrorKind, InvalidInput } from './domain-error.js';
 import { ErrorResponse } from './error-response.js';
 
-function statusOf(kind: DomainErrorKind): number {
+export function statusOf(kind: DomainErrorKind): number {
   switch (kind) {
     case 'unauthenticated':
       return HttpStatus.UNAUTHORIZED;
