@@ -33,6 +33,7 @@ import type { UpdateTicketDto } from '../tickets/dto/ticket.dto.js';
 import { checkUploads } from './complaint-form.rules.js';
 import { ConsoleService } from './console.service.js';
 import { formUploads, toAttachmentFiles } from './form-uploads.js';
+import { readQueueFilters } from './queue-filters.js';
 import { PageResponder, agentLanguage } from './page-responder.js';
 
 type AgentActor = Actor & { type: 'agent' };
@@ -123,7 +124,8 @@ export class ConsoleController {
     @CurrentActor() actor: AgentActor,
     @CurrentAgent() agent: Agent,
   ) {
-    const page = await this.console.queuePage(actor, queueId);
+    const filters = readQueueFilters(req.query);
+    const page = await this.console.queuePage(actor, queueId, filters);
     const tickets = withShownDue(page.tickets, agent);
     const nothingWaiting = req.query.empty === '1';
     this.respond.consolePage(
@@ -131,7 +133,7 @@ export class ConsoleController {
       res,
       200,
       'console/queue',
-      { ...page, tickets, agent, nothingWaiting },
+      { ...page, tickets, agent, nothingWaiting, filters },
       agentLanguage(agent),
     );
   }

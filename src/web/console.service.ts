@@ -6,7 +6,6 @@ import { AuthService } from '../auth/auth.service.js';
 import { CannedResponsesService } from '../canned-responses/canned-responses.service.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { QueueWorkService } from '../queue-work/queue-work.service.js';
-import type { QueuePageQuery } from '../queue-work/dto/queue-work.dto.js';
 import { QueuesService } from '../queues/queues.service.js';
 import type { AttachmentFile } from '../tickets/attachments.service.js';
 import type { PresenceActivity } from '../tickets/ticket-presence.entity.js';
@@ -16,6 +15,7 @@ import { TicketsService } from '../tickets/tickets.service.js';
 import { CustomersService } from '../customers/customers.service.js';
 import { toCustomerView } from '../customers/dto/customer.view.js';
 import type { ListTicketsQuery, UpdateTicketDto } from '../tickets/dto/ticket.dto.js';
+import { type QueueFilters, toQueuePageQuery } from './queue-filters.js';
 
 type AgentActor = Actor & { type: 'agent' };
 
@@ -39,13 +39,16 @@ export class ConsoleService {
     return { queues, current: queues.find((queue) => queue.queueId === queueId) ?? queues[0] ?? null };
   }
 
-  /** The sidebar, and one queue's tickets, soonest due first. */
-  async queuePage(actor: AgentActor, queueId: string | undefined) {
+  /** The sidebar, one queue's tickets as filtered (soonest due first unless asked otherwise), and the filters' choices. */
+  async queuePage(actor: AgentActor, queueId: string | undefined, filters: QueueFilters) {
     const { queues, current } = await this.sidebar(actor, queueId);
-    const page = current
-      ? await this.queueWork.page(current.queueId, { order: 'due', limit: 50 } as QueuePageQuery, actor)
-      : { items: [] };
-    return { queues, current, tickets: page.items };
+    const [page, categories] = await Promise.all([
+      current
+        ? this.queueWork.page(current.queueId, toQueuePageQuery(filters, actor.id), actor)
+        : { items: [], nextCursor: null },
+      this.tickets.categories(),
+    ]);
+    return { queues, current, tickets: page.items, nextCursor: page.nextCursor, categories };
   }
 
   /**

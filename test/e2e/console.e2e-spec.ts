@@ -185,6 +185,59 @@ describe('agent console', () => {
     expect(listed.find((response: { id: string }) => response.id === created.id).isActive).toBe(false);
   });
 
+  it('filters a queue by priority, assignee and state, and pages through it', async () => {
+    const admin = await givenAgent(t, 'admin');
+    const queue = (
+      await t
+        .http()
+        .post('/api/v1/queues')
+        .set(admin.auth)
+        .send({ name: unique('Lọc') })
+        .expect(201)
+    ).body;
+    const worker = await givenAgent(t, 'agent', { queues: [queue.id] });
+    const ticketIn = (subject: string, extra: Record<string, unknown> = {}) =>
+      givenTicket(t, worker, { subject, body: 'Nội dung yêu cầu.', queueId: queue.id, ...extra });
+    const urgent = await ticketIn('Giao dịch bị giả mạo', { priority: 'urgent' });
+    const mine = await ticketIn('Đổi ngày tour Hạ Long');
+    await t
+      .http()
+      .patch(`/api/v1/tickets/${mine.id}`)
+      .set(worker.auth)
+      .send({ assigneeId: worker.agent.id, version: mine.version })
+      .expect(200);
+    const plain = await ticketIn('Hỏi về tour Phú Quốc');
+    const { browser } = await signedIn(worker.agent.email);
+    const shownIn = async (query: string) => {
+      const html = (await browser.get(`/console/queues?queue=${queue.id}&${query}`).expect(200)).text;
+      return [urgent, mine, plain]
+        .filter((ticket) => html.includes(`/console/tickets/${ticket.id}`))
+        .map((ticket) => ticket.id);
+    };
+    expect(await shownIn('')).toHaveLength(3);
+    expect(await shownIn('priority=urgent')).toEqual([urgent.id]);
+    expect(await shownIn('assignee=me')).toEqual([mine.id]);
+    expect(await shownIn('assignee=none&priority=normal')).toEqual([plain.id]);
+    expect(await shownIn('state=resolved')).toEqual([]);
+    // Nonsense in the address is ignored, not an error.
+    expect(await shownIn('priority=extreme&order=random')).toHaveLength(3);
+
+    const page = await browser.get(`/console/queues?queue=${queue.id}&order=urgency`).expect(200);
+    expect(page.text).toContain('<option value="urgency" selected>');
+    expect(page.text).toContain('Khẩn cấp');
+    // More tickets than a page holds: the next page continues where the first ended, with the same filters.
+    await Promise.all(Array.from({ length: 50 }, (_, index) => ticketIn(`Yêu cầu số ${index}`)));
+    const first = (await browser.get(`/console/queues?queue=${queue.id}&priority=normal`).expect(200)).text;
+    const nextLink = /<a rel="next" href="([^"]+)"/.exec(first)![1].replaceAll('&amp;', '&');
+    expect(nextLink).toContain('priority=normal');
+    const second = (await browser.get(nextLink).expect(200)).text;
+    const ids = (html: string) =>
+      [...html.matchAll(/href="\/console\/tickets\/([0-9a-f-]+)"/g)].map((match) => match[1]);
+    expect(ids(first)).toHaveLength(50);
+    expect(ids(second)).toHaveLength(2);
+    expect(ids(second).filter((id) => ids(first).includes(id))).toEqual([]);
+  });
+
   it('keeps the sidebar counts live and serves htmx itself', async () => {
     const ticket = await givenTicket(t, agent, { subject: 'Đếm hàng đợi', body: 'Kiểm tra số lượng.' });
     const { browser } = await signedIn(agent.agent.email);
