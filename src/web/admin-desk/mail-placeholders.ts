@@ -1,0 +1,77 @@
+import { fillTemplate } from '../../mail/outbound/delivery.rules.js';
+import type { Language } from '../../tickets/ticket.entity.js';
+
+/**
+ * The blanks each automatic mail is sent with, as its sender fills them (intake, merge, routing, SLA sweep).
+ * A blank the sender does not fill stays in the mail as typed, so the editor warns about it.
+ */
+export const MAIL_TEMPLATE_PLACEHOLDERS: Record<string, readonly string[]> = {
+  acknowledgement: ['customerName', 'ticketNumber', 'subject', 'statusUrl'],
+  merge_notice: ['customerName', 'sourceNumber', 'ticketNumber'],
+  supervisor_alert: ['ticketNumber', 'subject', 'queueName', 'rule'],
+  sla_warning: ['ticketNumber', 'subject', 'target', 'dueAt', 'queueName'],
+  sla_breach: ['ticketNumber', 'subject', 'target', 'dueAt', 'queueName'],
+};
+
+/** What CannedResponsesService.filled() puts into a canned response. */
+export const CANNED_RESPONSE_PLACEHOLDERS: readonly string[] = ['customerName', 'ticketNumber', 'agentName'];
+
+const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
+
+/** The blanks a text uses, each once, in the order they first appear. */
+export function placeholdersIn(...texts: string[]): string[] {
+  return [...new Set(texts.flatMap((text) => [...text.matchAll(PLACEHOLDER)].map((match) => match[1])))];
+}
+
+/** Blanks in the texts that nothing fills: typos, or blanks copied from another mail. */
+export function unknownPlaceholders(texts: string[], supported: readonly string[]): string[] {
+  return placeholdersIn(...texts).filter((name) => !supported.includes(name));
+}
+
+/** The blanks of a mail template: the known ones, or (for a mail this page does not know) those it uses. */
+export function supportedPlaceholders(key: string, ...texts: string[]): readonly string[] {
+  return MAIL_TEMPLATE_PLACEHOLDERS[key] ?? placeholdersIn(...texts);
+}
+
+/** Made-up values for a preview, in the template's language, so an admin sees a mail as a customer would. */
+export function sampleValues(
+  language: Language,
+  context: { publicUrl: string; dueAt: string; agentName: string },
+): Record<string, string> {
+  const vi = language === 'vi';
+  return {
+    customerName: vi ? 'Nguyễn Thị Hương' : 'Emily Carter',
+    ticketNumber: 'OT#100231',
+    sourceNumber: 'OT#100230',
+    subject: vi ? 'Hoàn tiền tour Đà Lạt <3 ngày>' : 'Refund for the Da Lat tour <3 days>',
+    statusUrl: `${context.publicUrl}/status/…`,
+    queueName: vi ? 'Thanh toán & gian lận' : 'Payments & fraud',
+    rule: vi ? 'Gian lận: chuyển ngay' : 'Fraud: move at once',
+    target: vi ? 'phản hồi đầu tiên' : 'first response',
+    dueAt: context.dueAt,
+    agentName: context.agentName,
+  };
+}
+
+/** A template's subject and text with the sample values in; unknown blanks stay visible. */
+export function preview(
+  subject: string,
+  bodyText: string,
+  values: Record<string, string>,
+): { subject: string; bodyText: string } {
+  return { subject: fillTemplate(subject, values), bodyText: fillTemplate(bodyText, values) };
+}
+
+/** What an editor shows beside a text: its blanks, those nothing fills, and the text with sample values in. */
+export function editorAid(
+  subject: string,
+  bodyText: string,
+  supported: readonly string[],
+  values: Record<string, string>,
+) {
+  return {
+    placeholders: supported,
+    unknownPlaceholders: unknownPlaceholders([subject, bodyText], supported),
+    preview: preview(subject, bodyText, values),
+  };
+}
