@@ -19,6 +19,6 @@ import { TicketRoutingService } from './ticket-routing.service.js';
   ],
   controllers: [RoutingRulesController],
   providers: [RoutingRulesService, TicketRoutingService],
-  exports: [TicketRoutingService],
+  exports: [TicketRoutingService, RoutingRulesService],
 })
 export class RoutingModule {}

@@ -17,6 +17,6 @@ import { EscalationFiring, TicketSlaClock } from './ticket-sla-clock.entity.js';
   ],
   controllers: [SlaController],
   providers: [SlaPoliciesService, SlaClocksService, SlaAdminService, SlaReportService],
-  exports: [SlaPoliciesService, SlaClocksService],
+  exports: [SlaPoliciesService, SlaClocksService, SlaAdminService],
 })
 export class SlaModule {}

@@ -27,6 +27,6 @@ import { MailboxesService } from './mailboxes.service.js';
   ],
   controllers: [MailIntakeController],
   providers: [MailboxesService, InboundMailService, ImapFetcherService, MailProcessorService, MailIntakeJob],
-  exports: [MailIntakeJob, InboundMailService],
+  exports: [MailIntakeJob, InboundMailService, MailboxesService],
 })
 export class MailInboundModule {}
