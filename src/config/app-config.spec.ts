@@ -35,6 +35,9 @@ describe('loadAppConfig', () => {
       jobsEnabled: false,
     });
     expect(loadAppConfig({ ...base, TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadAppConfig({ ...base, DEMO: '1' }).demo).toBe(true);
+    expect(loadAppConfig({ ...base, DEMO: 'false' }).demo).toBe(false);
+    expect(loadAppConfig(base).demo).toBe(false);
   });
 
   it('refuses plain IMAP or SMTP to anything but this machine', () => {

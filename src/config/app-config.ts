@@ -49,6 +49,8 @@ export class AppConfig {
   readonly mail: MailConfig;
   readonly jobsEnabled: boolean;
   readonly jobLeaseMs: number;
+  /** Load the sample desk at boot (once per database). */
+  readonly demo: boolean;
   /** How often the escalation scan looks for SLA steps that have fallen due. */
   readonly slaScanMs: number;
   /** Finds booking references in complaints, e.g. OTV-2026-001234. */
@@ -76,6 +78,7 @@ export class AppConfig {
     this.shutdownGraceMs = env.SHUTDOWN_GRACE_MS;
     this.jobsEnabled = env.JOBS_ENABLED;
     this.jobLeaseMs = env.JOB_LEASE_SECONDS * 1000;
+    this.demo = env.DEMO;
     this.slaScanMs = env.SLA_SCAN_SECONDS * 1000;
     this.bookingReferencePattern = env.BOOKING_REFERENCE_PATTERN;
     this.mail = {

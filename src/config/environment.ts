@@ -91,6 +91,8 @@ export class Environment {
   @IsOptional() @Transform(toBoolean) @IsBoolean() JOBS_ENABLED: boolean = true;
   /** How soon a job held by a crashed instance can be taken over. */
   @IsOptional() @Min(1) @Max(3600) @IsInt() JOB_LEASE_SECONDS: number = 30;
+  /** Loads the sample desk (customers, tickets, two agents) once at boot; `npm run demo` sets it. */
+  @IsOptional() @Transform(toBoolean) @IsBoolean() DEMO: boolean = false;
 
   @IsOptional()
   @Matches(/^([^<>]+<)?[^\s@<>]+@[^\s@<>]+(>)?$/, {
