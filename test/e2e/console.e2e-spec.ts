@@ -224,6 +224,7 @@ describe('agent console', () => {
 
     const page = await browser.get(`/console/queues?queue=${queue.id}&order=urgency`).expect(200);
     expect(page.text).toContain('<option value="urgency" selected>');
+    expect(page.text).toContain(`queue=${queue.id}" aria-current="page">`);
     expect(page.text).toContain('Khẩn cấp');
     // More tickets than a page holds: the next page continues where the first ended, with the same filters.
     await Promise.all(Array.from({ length: 50 }, (_, index) => ticketIn(`Yêu cầu số ${index}`)));
