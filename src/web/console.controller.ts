@@ -77,6 +77,21 @@ export class ConsoleController {
     }
   }
 
+  /** The agent switches the console's language; it is kept on their record, so it follows them. */
+  @Post('language')
+  @Roles('agent')
+  @AllowedBeforePasswordChange()
+  async language(@Req() req: Request, @Res() res: Response, @CurrentAgent() agent: Agent) {
+    if (!this.respond.isGenuine(req)) return this.respond.refuseForgery(req, res, agentLanguage(agent));
+    const { language, back } = req.body as { language?: string; back?: string };
+    if (language === 'vi' || language === 'en') await this.console.setLanguage(agent, language);
+    // Only ever back to a console page, never to an address someone slipped into the form.
+    res.redirect(
+      303,
+      typeof back === 'string' && /^\/console\/[\w/?=&%.-]*$/.test(back) ? back : '/console/queues',
+    );
+  }
+
   @Get('password')
   @AllowedBeforePasswordChange()
   passwordForm(@Req() req: Request, @Res() res: Response, @CurrentAgent() agent: Agent) {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import type { Actor } from '../auth/actor.js';
 import type { Agent } from '../auth/agent.entity.js';
+import { AgentsService } from '../auth/agents.service.js';
 import { AuthService } from '../auth/auth.service.js';
 import { CannedResponsesService } from '../canned-responses/canned-responses.service.js';
 import { DomainError } from '../common/errors/domain-error.js';
@@ -28,6 +29,7 @@ export class ConsoleService {
     private readonly tickets: TicketsService,
     private readonly thread: TicketThreadService,
     private readonly auth: AuthService,
+    private readonly agents: AgentsService,
     private readonly customers: CustomersService,
     private readonly canned: CannedResponsesService,
     private readonly presence: TicketPresenceService,
@@ -119,6 +121,10 @@ export class ConsoleService {
 
   attachment(id: string, attachmentId: string, actor: AgentActor) {
     return this.tickets.attachment(id, attachmentId, actor);
+  }
+
+  setLanguage(agent: Agent, language: 'vi' | 'en') {
+    return this.agents.update(agent.id, { language });
   }
 
   /** Null when the password changed; else why not. */

@@ -239,6 +239,30 @@ describe('agent console', () => {
     expect(ids(second).filter((id) => ids(first).includes(id))).toEqual([]);
   });
 
+  it('switches the console to English and back for the agent, returning only to console pages', async () => {
+    const polyglot = await givenAgent(t, 'agent', { queues: 'all' });
+    const { browser } = await signedIn(polyglot.agent.email);
+    const page = await browser.get('/console/search?q=tour').expect(200);
+    expect(page.text).toContain('<button type="submit" class="link" lang="en">English</button>');
+    await browser.post('/console/language').type('form').send({ language: 'en' }).expect(403);
+    const switched = await browser
+      .post('/console/language')
+      .type('form')
+      .send({ _csrf: tokenOf(page.text), language: 'en', back: '/console/search' })
+      .expect(303);
+    expect(switched.headers.location).toBe('/console/search');
+    const english = await browser.get('/console/queues').expect(200);
+    expect(english.text).toContain('Take the next ticket');
+    expect((await t.get(AgentsService).get(polyglot.agent.id)).language).toBe('en');
+    const away = await browser
+      .post('/console/language')
+      .type('form')
+      .send({ _csrf: tokenOf(english.text), language: 'vi', back: 'https://phishing.example/console/' })
+      .expect(303);
+    expect(away.headers.location).toBe('/console/queues');
+    expect((await browser.get('/console/queues').expect(200)).text).toContain('Nhận yêu cầu tiếp theo');
+  });
+
   it('keeps the sidebar counts live and serves htmx itself', async () => {
     const ticket = await givenTicket(t, agent, { subject: 'Đếm hàng đợi', body: 'Kiểm tra số lượng.' });
     const { browser } = await signedIn(agent.agent.email);
