@@ -1,7 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { AuditModule } from './audit/audit.module.js';
+import { CancellationsModule } from './cancellations/cancellations.module.js';
 import { CannedResponsesModule } from './canned-responses/canned-responses.module.js';
+import { CompensationModule } from './compensation/compensation.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CommonModule } from './common/common.module.js';
 import { AppConfig } from './config/app-config.js';
@@ -39,6 +41,8 @@ export class AppModule {
         NotificationsModule,
         TicketsModule,
         CannedResponsesModule,
+        CompensationModule,
+        CancellationsModule,
         EscalationsModule,
         QueueWorkModule,
         IntakeModule,

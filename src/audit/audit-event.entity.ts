@@ -8,6 +8,9 @@ export const AUDIT_RECORD_TYPES = [
   'sla_policy',
   'business_calendar',
   'canned_response',
+  'compensation',
+  'cancellation_terms',
+  'cancellation',
 ] as const;
 export type AuditRecordType = (typeof AUDIT_RECORD_TYPES)[number];
 

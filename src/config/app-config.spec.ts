@@ -40,6 +40,20 @@ describe('loadAppConfig', () => {
     expect(loadAppConfig(base).demo).toBe(false);
   });
 
+  it('lets supervisors approve compensation up to 5,000,000 VND unless told otherwise', () => {
+    expect(loadAppConfig(base).compensation).toEqual({ supervisorLimitVnd: 5_000_000 });
+    expect(
+      loadAppConfig({ ...base, COMPENSATION_SUPERVISOR_LIMIT_VND: '2000000' }).compensation
+        .supervisorLimitVnd,
+    ).toBe(2_000_000);
+    expect(errorOf({ COMPENSATION_SUPERVISOR_LIMIT_VND: '1.5' })).toBe(
+      'COMPENSATION_SUPERVISOR_LIMIT_VND must be an integer number (got "1.5")',
+    );
+    expect(errorOf({ COMPENSATION_SUPERVISOR_LIMIT_VND: '-1' })).toBe(
+      'COMPENSATION_SUPERVISOR_LIMIT_VND must not be less than 0 (got "-1")',
+    );
+  });
+
   it('refuses plain IMAP or SMTP to anything but this machine', () => {
     expect(errorOf({ IMAP_URL: 'imap://u:p@mail.example.com/INBOX', IMAP_TLS: 'false' })).toBe(
       'IMAP_TLS=false is only allowed for a loopback host (127.0.0.1, ::1, localhost)',

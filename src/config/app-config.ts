@@ -55,6 +55,8 @@ export class AppConfig {
   readonly slaScanMs: number;
   /** Finds booking references in complaints, e.g. OTV-2026-001234. */
   readonly bookingReferencePattern: string;
+  /** The most a supervisor may approve as compensation; admins approve any amount. */
+  readonly compensation: { supervisorLimitVnd: number };
 
   constructor(env: Environment, appSecret: string) {
     this.port = env.PORT;
@@ -81,6 +83,7 @@ export class AppConfig {
     this.demo = env.DEMO;
     this.slaScanMs = env.SLA_SCAN_SECONDS * 1000;
     this.bookingReferencePattern = env.BOOKING_REFERENCE_PATTERN;
+    this.compensation = { supervisorLimitVnd: env.COMPENSATION_SUPERVISOR_LIMIT_VND };
     this.mail = {
       from: parseMailbox(env.MAIL_FROM),
       smtp: env.SMTP_URL ? mailServer('SMTP', env.SMTP_URL, env.SMTP_TLS, { smtps: 465, smtp: 587 }) : null,

@@ -117,6 +117,12 @@ export class Environment {
   @IsOptional() @Min(1) @Max(3600) @IsInt() OUTBOX_POLL_SECONDS: number = 5;
   @IsOptional() @Min(1) @Max(50) @IsInt() OUTBOX_MAX_ATTEMPTS: number = 8;
   @IsOptional() @Min(5) @Max(3600) @IsInt() SLA_SCAN_SECONDS: number = 60;
+  /** Supervisors approve compensation up to this amount (đồng); above it an admin must. */
+  @IsOptional()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  @IsInt()
+  COMPENSATION_SUPERVISOR_LIMIT_VND: number = 5_000_000;
 
   @IsOptional() @IsBookingReferencePattern() BOOKING_REFERENCE_PATTERN: string =
     DEFAULT_BOOKING_REFERENCE_PATTERN;

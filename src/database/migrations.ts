@@ -17,6 +17,8 @@ import { CreateSla1764028800015 } from './migrations/1764028800015-create-sla.js
 import { AddTicketDueIndex1764028800016 } from './migrations/1764028800016-add-ticket-due-index.js';
 import { AddStatusLinkToAcknowledgement1764028800017 } from './migrations/1764028800017-add-status-link-to-acknowledgement.js';
 import { CreateCannedResponses1764028800018 } from './migrations/1764028800018-create-canned-responses.js';
+import { CreateCompensations1764028800019 } from './migrations/1764028800019-create-compensations.js';
+import { CreateCancellations1764028800020 } from './migrations/1764028800020-create-cancellations.js';
 
 /** Every migration in order. Listed, not globbed, so the same list runs from dist/ and under jest. */
 export const migrations = [
@@ -39,4 +41,6 @@ export const migrations = [
   AddTicketDueIndex1764028800016,
   AddStatusLinkToAcknowledgement1764028800017,
   CreateCannedResponses1764028800018,
+  CreateCompensations1764028800019,
+  CreateCancellations1764028800020,
 ];

@@ -366,8 +366,11 @@ const MESSAGES: Record<Language, Record<MessageKey, string>> = { vi, en };
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 
 export function translator(language: Language): Translate {
+  // Templates build some keys from data (a state, a mail's key): one without words shows as the key itself.
   return (key, values = {}) =>
-    MESSAGES[language][key].replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
+    (MESSAGES[language][key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) =>
+      String(values[name] ?? whole),
+    );
 }
 
 /** The page language: an explicit choice (?lang or the cookie it set), else the browser's, else Vietnamese. */

@@ -1,4 +1,5 @@
 import {
+  MAIL_TEMPLATE_PLACEHOLDERS,
   editorAid,
   placeholdersIn,
   sampleValues,
@@ -44,5 +45,16 @@ describe('mail template blanks', () => {
     );
     expect(aid.unknownPlaceholders).toEqual(['oops']);
     expect(sampleValues('en', context).customerName).toBe('Emily Carter');
+  });
+
+  it('has a sample value for every blank of every mail it knows, in both languages', () => {
+    const context = { publicUrl: 'https://care.offtrack.vn', dueAt: '05/12/2026 17:00', agentName: 'Lan' };
+    for (const language of ['vi', 'en'] as const) {
+      const samples = sampleValues(language, context);
+      const missing = Object.values(MAIL_TEMPLATE_PLACEHOLDERS)
+        .flat()
+        .filter((name) => !samples[name]);
+      expect(missing).toEqual([]);
+    }
   });
 });

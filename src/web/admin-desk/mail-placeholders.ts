@@ -1,6 +1,23 @@
 import { fillTemplate } from '../../mail/outbound/delivery.rules.js';
 import type { Language } from '../../tickets/ticket.entity.js';
 
+const COMPENSATION_LETTER = ['customerName', 'ticketNumber', 'amount', 'reason', 'note'] as const;
+const CANCELLATION_LETTER = [
+  'customerName',
+  'ticketNumber',
+  'bookingReference',
+  'productName',
+  'departureDate',
+  'requestDate',
+  'timing',
+  'price',
+  'penaltyPercent',
+  'quotedPenaltyAmount',
+  'penaltyAmount',
+  'refundAmount',
+  'reason',
+] as const;
+
 /**
  * The blanks each automatic mail is sent with, as its sender fills them (intake, merge, routing, SLA sweep).
  * A blank the sender does not fill stays in the mail as typed, so the editor warns about it.
@@ -11,6 +28,12 @@ export const MAIL_TEMPLATE_PLACEHOLDERS: Record<string, readonly string[]> = {
   supervisor_alert: ['ticketNumber', 'subject', 'queueName', 'rule'],
   sla_warning: ['ticketNumber', 'subject', 'target', 'dueAt', 'queueName'],
   sla_breach: ['ticketNumber', 'subject', 'target', 'dueAt', 'queueName'],
+  compensation_approved: COMPENSATION_LETTER,
+  compensation_rejected: COMPENSATION_LETTER,
+  cancellation_accepted: CANCELLATION_LETTER,
+  cancellation_reduced: CANCELLATION_LETTER,
+  cancellation_waived: CANCELLATION_LETTER,
+  cancellation_refused: CANCELLATION_LETTER,
 };
 
 /** What CannedResponsesService.filled() puts into a canned response. */
@@ -50,6 +73,19 @@ export function sampleValues(
     target: vi ? 'phản hồi đầu tiên' : 'first response',
     dueAt: context.dueAt,
     agentName: context.agentName,
+    amount: vi ? '1.500.000 đ' : '1,500,000 VND',
+    note: vi ? 'Quý khách bị trừ tiền hai lần ngày 02/12.' : 'You were charged twice on 2 December.',
+    reason: vi ? 'trừ tiền hai lần' : 'double charge',
+    bookingReference: 'OTV-2026-001234',
+    productName: vi ? 'Tour nhiều ngày' : 'Multi-day tour',
+    departureDate: vi ? '20/07/2026' : '20 July 2026',
+    requestDate: vi ? '01/07/2026' : '1 July 2026',
+    timing: vi ? '19 ngày trước ngày khởi hành' : '19 days before departure',
+    price: vi ? '12.345.678 đ' : '12,345,678 VND',
+    penaltyPercent: '20',
+    quotedPenaltyAmount: vi ? '2.469.135 đ' : '2,469,135 VND',
+    penaltyAmount: vi ? '2.469.135 đ' : '2,469,135 VND',
+    refundAmount: vi ? '9.876.543 đ' : '9,876,543 VND',
   };
 }
 
