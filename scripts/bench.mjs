@@ -8,6 +8,10 @@
 //           customers straight into the database, then times the busiest queue's page (first and deeper
 //           pages), the sidebar counts, and "next ticket" claims by 8 agents at once on 2,000 waiting tickets.
 //           Loading 1,000,000 takes minutes (about 7 on 2 cores with InnoDB's default 128 MiB buffer pool).
+//   pages   loads the tickets and customers of `queues` (without its claimable ones), plus one ticket with a
+//           20-message thread; signs an agent in to the console through its forms (first password included)
+//           and times the busiest queue's console page and that ticket's page, BENCH_PAGE_SAMPLES requests each
+//           (default 300), one after the other, checking that every answer is the whole page.
 //   sla     bulk-loads BENCH_TICKETS open tickets (default 100,000), BENCH_OVERDUE of them (default 1,000) long
 //           unanswered; times computing every ticket's SLA clocks, re-timing them all, and one escalation
 //           scan over the due ones (each through `npm run sla`, in its own process, as an operator would)
@@ -31,11 +35,20 @@ import { ImapFlow } from 'imapflow';
 import mysql from 'mysql2/promise';
 import { loadTickets, openDatabase } from './bench/bulk-tickets.mjs';
 import { pacedLoad, percentiles } from './bench/paced-load.mjs';
+import {
+  benchThread,
+  consoleVisit,
+  queuePageCheck,
+  signInToConsole,
+  ticketPageCheck,
+  timePage,
+} from './bench/pages.mjs';
 
 const BENCHMARKS = {
   api: runApiBenchmark,
   intake: runIntakeBenchmark,
   queues: runQueuesBenchmark,
+  pages: runPagesBenchmark,
   sla: runSlaBenchmark,
 };
 
@@ -450,14 +463,7 @@ async function runQueuesBenchmark(database) {
   });
   const agents = [];
   for (let i = 0; i < QUEUE_AGENTS; i++) agents.push(await benchAgent(app, token, i));
-  const queues = await call(app, 'GET', '/api/v1/queues', { token, expect: 200 });
-  for (const queue of queues) {
-    await call(app, 'PUT', `/api/v1/queues/${queue.id}/members`, {
-      token,
-      body: { agentIds: agents.map((agent) => agent.id) },
-      expect: 200,
-    });
-  }
+  const queues = await joinEveryQueue(app, token, agents);
 
   log(`loading ${tickets} tickets…`);
   const db = await openDatabase(database.env);
@@ -531,6 +537,135 @@ async function runQueuesBenchmark(database) {
       bufferPoolMiB: 'MiB',
     },
   };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Benchmark: pages
+
+const PAGES_GOAL = { p95Ms: 150, tickets: 1_000_000, database: 'mariadb/mysql' };
+const PAGE_WARM_UP = 20;
+/** The console's queue page shows this many tickets (ConsoleService.queuePage). */
+const CONSOLE_QUEUE_ROWS = 50;
+
+async function runPagesBenchmark(database) {
+  const tickets = Number(process.env.BENCH_TICKETS) || (database.label === 'sqlite' ? 100_000 : 1_000_000);
+  const samples = Number(process.env.BENCH_PAGE_SAMPLES) || 300;
+  const app = await startApp(database.env, { JOBS_ENABLED: 'false' });
+  const token = await login(app);
+  // The first agent signs in to the console below and chooses their password there, as a new agent would.
+  const pageAgent = await newAgent(app, token, 0);
+  const agents = [pageAgent];
+  for (let i = 1; i < QUEUE_AGENTS; i++) agents.push(await benchAgent(app, token, i));
+  const queues = await joinEveryQueue(app, token, agents);
+
+  log(`loading ${tickets} tickets…`);
+  const db = await openDatabase(database.env);
+  cleanups.push(() => db.close());
+  const load = await loadTickets(db, { count: tickets, agentIds: agents.map((agent) => agent.id), log });
+  log(`loaded in ${load.loadSeconds} s`);
+  const busiest = busiestQueue(queues, load.shape);
+  // The thread's ticket joins the busiest queue's open tickets.
+  const queueRows = Math.min(CONSOLE_QUEUE_ROWS, busiest.open + 1);
+
+  // A customer of the busiest queue with a history, so the page's "other tickets" panel has some to list.
+  const [{ customerId }] = await db.run(
+    'SELECT customer_id AS customerId FROM tickets WHERE queue_id = ? ORDER BY number LIMIT 1',
+    [busiest.id],
+  );
+  const [{ n: customerTickets }] = await db.run('SELECT COUNT(*) AS n FROM tickets WHERE customer_id = ?', [
+    customerId,
+  ]);
+  // The kept-alive connection has most likely been closed during the load, and call() resends only GETs.
+  await call(app, 'GET', `/api/v1/customers/${customerId}`, { token, expect: 200 });
+  const thread = benchThread();
+  const ticket = await ticketWithThread(app, token, { customerId, queueId: busiest.id, thread });
+  log(`${ticket.displayNumber} has ${thread.length} messages`);
+
+  const visit = consoleVisit(app.baseUrl, interruption.signal);
+  const signIn = await signInToConsole(visit, {
+    email: pageAgent.email,
+    password: AGENT_PASSWORD,
+    newPassword: `${AGENT_PASSWORD}-changed`,
+  });
+  log(`signed in to the console as ${pageAgent.email}`);
+
+  const queuePage = await timePage(visit, `/console/queues?queue=${busiest.id}`, {
+    warmUp: PAGE_WARM_UP,
+    samples,
+    check: queuePageCheck({ queueName: busiest.name, rows: queueRows }),
+  });
+  log(`queue page: ${JSON.stringify(queuePage.latency)}, ${queuePage.bytes.max} bytes`);
+  const ticketPage = await timePage(visit, `/console/tickets/${ticket.id}`, {
+    warmUp: PAGE_WARM_UP,
+    samples,
+    check: ticketPageCheck({
+      displayNumber: ticket.displayNumber,
+      messages: thread.length,
+      lastWords: thread.at(-1).body.split('\n')[0],
+    }),
+  });
+  log(`ticket page: ${JSON.stringify(ticketPage.latency)}, ${ticketPage.bytes.max} bytes`);
+
+  const [{ n: messages }] = await db.run('SELECT COUNT(*) AS n FROM messages');
+  const figures = {
+    tickets,
+    customers: load.customers,
+    messages: Number(messages),
+    loadSeconds: load.loadSeconds,
+    engine: await engineDetails(db),
+    busiestQueue: { name: busiest.name, ticketsInQueue: busiest.total, openTickets: busiest.open },
+    signIn: { throughForms: true, firstPasswordChanged: signIn.passwordChanged },
+    load: `one request at a time, keep-alive, after ${PAGE_WARM_UP} uncounted requests per page`,
+    queuePage: { ...queuePage, rows: queueRows },
+    ticketPage: {
+      ...ticketPage,
+      ticket: ticket.displayNumber,
+      threadMessages: thread.length,
+      mix: countBy(thread, (message) => message.kind),
+      htmlBodies: thread.filter((message) => message.bodyHtml).length,
+      customerTickets: Number(customerTickets) + 1,
+    },
+  };
+  figures.goal = {
+    description:
+      `queue page and ticket page (${thread.length} messages) p95 < ${PAGES_GOAL.p95Ms} ms ` +
+      `at ${PAGES_GOAL.tickets} tickets on ${PAGES_GOAL.database}`,
+    measuredOn: `${tickets} tickets on ${database.label}`,
+    queuePageP95: { value: queuePage.latency.p95, met: queuePage.latency.p95 < PAGES_GOAL.p95Ms },
+    ticketPageP95: { value: ticketPage.latency.p95, met: ticketPage.latency.p95 < PAGES_GOAL.p95Ms },
+    met:
+      queuePage.latency.p95 < PAGES_GOAL.p95Ms &&
+      ticketPage.latency.p95 < PAGES_GOAL.p95Ms &&
+      tickets >= PAGES_GOAL.tickets &&
+      database.label === PAGES_GOAL.database,
+  };
+  return { figures, units: { loadSeconds: 's', latency: 'ms', bytes: 'bytes' } };
+}
+
+/** Opens a ticket for the customer in the queue and adds the rest of the thread through the API. */
+async function ticketWithThread(app, token, { customerId, queueId, thread }) {
+  const [opening, ...rest] = thread;
+  const paths = { customer: 'customer-messages', reply: 'replies', note: 'notes' };
+  const ticket = await call(app, 'POST', '/api/v1/tickets', {
+    token,
+    body: {
+      customerId,
+      queueId,
+      subject: 'Khiếu nại: chưa được hoàn tiền tour Đà Lạt bị hủy',
+      channel: 'email',
+      body: opening.body,
+      ...(opening.bodyHtml && { bodyHtml: opening.bodyHtml }),
+    },
+    expect: 201,
+  });
+  for (const { kind, body, bodyHtml } of rest) {
+    await call(app, 'POST', `/api/v1/tickets/${ticket.id}/${paths[kind]}`, {
+      token,
+      body: { body, ...(bodyHtml && { bodyHtml }) },
+      expect: 201,
+    });
+  }
+  return ticket;
 }
 
 const SLA_GOAL = { scanMs: 1000, overdue: 1000, database: 'mariadb/mysql' };
@@ -629,14 +764,20 @@ async function slaTask(databaseEnv, task) {
   return JSON.parse(output.trim().split('\n').pop());
 }
 
-/** An agent who has set their own password, with a token. */
-async function benchAgent(app, adminToken, index) {
+/** An agent who has yet to choose their own password. */
+async function newAgent(app, adminToken, index) {
   const email = `bench-agent-${index}@offtrack.test`;
   const agent = await call(app, 'POST', '/api/v1/agents', {
     token: adminToken,
     body: { email, displayName: `Bench agent ${index}`, role: 'agent', initialPassword: AGENT_PASSWORD },
     expect: 201,
   });
+  return { id: agent.id, email };
+}
+
+/** An agent who has set their own password, with a token. */
+async function benchAgent(app, adminToken, index) {
+  const { id, email } = await newAgent(app, adminToken, index);
   const { token } = await call(app, 'POST', '/api/v1/auth/login', {
     body: { email, password: AGENT_PASSWORD },
     expect: 200,
@@ -646,7 +787,20 @@ async function benchAgent(app, adminToken, index) {
     body: { currentPassword: AGENT_PASSWORD, newPassword: `${AGENT_PASSWORD}-changed` },
     expect: 204,
   });
-  return { id: agent.id, token };
+  return { id, token };
+}
+
+/** Makes the agents the members of every queue; returns the queues. */
+async function joinEveryQueue(app, adminToken, agents) {
+  const queues = await call(app, 'GET', '/api/v1/queues', { token: adminToken, expect: 200 });
+  for (const queue of queues) {
+    await call(app, 'PUT', `/api/v1/queues/${queue.id}/members`, {
+      token: adminToken,
+      body: { agentIds: agents.map((agent) => agent.id) },
+      expect: 200,
+    });
+  }
+  return queues;
 }
 
 const OPEN_STATES = ['new', 'open', 'pending_customer', 'on_hold'];
