@@ -113,12 +113,19 @@ export class CustomerPagesController {
     const checked = this.pages.check(token);
     const page = checked.valid ? await this.pages.statusPage(checked.claim) : null;
     if (!page) return this.respond.customerPage(req, res, 404, 'lookup', { invalidLink: true });
-    this.respond.customerPage(req, res, 200, 'status', {
-      ...page,
-      token,
-      filed: req.query.filed === '1',
-      replied: req.query.sent === '1',
-    });
+    this.respond.customerPage(
+      req,
+      res,
+      200,
+      'status',
+      {
+        ...page,
+        token,
+        filed: req.query.filed === '1',
+        replied: req.query.sent === '1',
+      },
+      page.preferredLanguage,
+    );
   }
 
   @Post('status/:token/replies')
@@ -136,7 +143,14 @@ export class CustomerPagesController {
     if (!body) {
       const page = await this.pages.statusPage(checked.claim);
       if (!page) return this.respond.customerPage(req, res, 404, 'lookup', { invalidLink: true });
-      return this.respond.customerPage(req, res, 400, 'status', { ...page, token, error: 'error.required' });
+      return this.respond.customerPage(
+        req,
+        res,
+        400,
+        'status',
+        { ...page, token, error: 'error.required' },
+        page.preferredLanguage,
+      );
     }
     if (!(await this.pages.reply(checked.claim, body, toAttachmentFiles(files)))) {
       return this.respond.customerPage(req, res, 404, 'lookup', { invalidLink: true });

@@ -45,6 +45,8 @@ export interface StatusPage {
   subject: string;
   state: string;
   canReply: boolean;
+  /** The language the customer chose, for a browser that states neither Vietnamese nor English. */
+  preferredLanguage: Language;
   messages: { fromCustomer: boolean; at: string; shownAt: string; text: string; files: string[] }[];
 }
 
@@ -110,7 +112,10 @@ export class CustomerPagesService {
     if (!ticket || ticket.customerId !== claim.customerId) return null;
     const [thread, customer] = await Promise.all([
       this.tickets.publicThread(em, ticket.id),
-      em.findOne(Customer, { where: { id: ticket.customerId }, select: { id: true, timeZone: true } }),
+      em.findOne(Customer, {
+        where: { id: ticket.customerId },
+        select: { id: true, timeZone: true, preferredLanguage: true },
+      }),
     ]);
     const zone = customer?.timeZone || SHOWN_ZONE;
     return {
@@ -118,6 +123,7 @@ export class CustomerPagesService {
       subject: ticket.subject,
       state: ticket.state,
       canReply: this.thread.acceptsCustomerMessage(ticket),
+      preferredLanguage: customer?.preferredLanguage === 'en' ? 'en' : 'vi',
       messages: thread.map(({ message, fileNames }) => ({
         fromCustomer: message.direction === 'inbound',
         at: message.createdAt.toISOString(),

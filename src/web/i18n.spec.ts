@@ -8,6 +8,10 @@ describe('page language', () => {
     expect(pickLanguage('de', 'de-DE')).toBe('vi');
     expect(pickLanguage(undefined, undefined)).toBe('vi');
     expect(pickLanguage(undefined, 'en;q=0')).toBe('vi');
+    // On the customer's own ticket, their stored preference comes before the default.
+    expect(pickLanguage(undefined, 'fr-FR,de;q=0.8', 'en')).toBe('en');
+    expect(pickLanguage(undefined, 'vi-VN', 'en')).toBe('vi');
+    expect(pickLanguage('vi', 'en-US', 'en')).toBe('vi');
   });
 
   it('fills placeholders in each language', () => {

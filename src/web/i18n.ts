@@ -373,8 +373,15 @@ export function translator(language: Language): Translate {
     );
 }
 
-/** The page language: an explicit choice (?lang or the cookie it set), else the browser's, else Vietnamese. */
-export function pickLanguage(chosen: string | undefined, acceptLanguage: string | undefined): Language {
+/**
+ * The page language: an explicit choice (?lang or the cookie it set), else the browser's, else what the
+ * customer chose before (on their own ticket's page), else Vietnamese.
+ */
+export function pickLanguage(
+  chosen: string | undefined,
+  acceptLanguage: string | undefined,
+  fallback: Language = 'vi',
+): Language {
   if (chosen === 'vi' || chosen === 'en') return chosen;
   const preferred = (acceptLanguage ?? '')
     .split(',')
@@ -388,5 +395,5 @@ export function pickLanguage(chosen: string | undefined, acceptLanguage: string 
     if (tag.startsWith('vi')) return 'vi';
     if (tag.startsWith('en')) return 'en';
   }
-  return 'vi';
+  return fallback;
 }

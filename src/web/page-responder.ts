@@ -14,15 +14,16 @@ export class PageResponder {
     private readonly session: WebSession,
   ) {}
 
-  /** A customer page, in the visitor's language. */
+  /** A customer page, in the visitor's language (`preferred`: the customer's own, when the page is theirs). */
   customerPage(
     req: Request,
     res: Response,
     status: number,
     view: string,
     data: Record<string, unknown> = {},
+    preferred?: Language,
   ) {
-    const { language, csrfToken } = this.session.begin(req, res);
+    const { language, csrfToken } = this.session.begin(req, res, preferred);
     this.send(res, status, this.renderer.render(view, { language, csrfToken, path: req.path }, data));
   }
 

@@ -31,7 +31,7 @@ export class WebSession {
   }
 
   /** Starts (or continues) the visit, keeps a language chosen with ?lang=, and returns the page's token. */
-  begin(req: Request, res: Response): { language: Language; csrfToken: string } {
+  begin(req: Request, res: Response, fallback?: Language): { language: Language; csrfToken: string } {
     if (!req.cookies?.[VISITOR_COOKIE]) {
       const visitor = randomBytes(18).toString('base64url');
       req.cookies = { ...req.cookies, [VISITOR_COOKIE]: visitor };
@@ -39,13 +39,13 @@ export class WebSession {
     }
     const chosen = typeof req.query.lang === 'string' ? req.query.lang : undefined;
     if (chosen === 'vi' || chosen === 'en') res.cookie(LANGUAGE_COOKIE, chosen, this.cookieOptions(req));
-    return { language: this.language(req), csrfToken: this.csrf.generateCsrfToken(req, res) };
+    return { language: this.language(req, fallback), csrfToken: this.csrf.generateCsrfToken(req, res) };
   }
 
-  language(req: Request): Language {
+  language(req: Request, fallback?: Language): Language {
     const chosen = typeof req.query.lang === 'string' ? req.query.lang : req.cookies?.[LANGUAGE_COOKIE];
     const posted = (req.body as Record<string, string> | undefined)?.lang;
-    return pickLanguage(chosen ?? posted, req.headers['accept-language']);
+    return pickLanguage(chosen ?? posted, req.headers['accept-language'], fallback);
   }
 
   /** Whether a posted form carries the token of this visit (checked after the body, multipart too, is read). */

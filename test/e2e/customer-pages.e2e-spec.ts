@@ -222,15 +222,21 @@ describe('customer pages', () => {
     expect((await browser.agent.get(`/status/${borrowed}`).expect(404)).text).toContain(invalid);
   });
 
-  it('shows the thread in the customer’s own time zone', async () => {
-    const customer = await givenCustomer(t, agent, { timeZone: 'Australia/Sydney' });
+  it('shows the thread in the customer’s own time zone, and language when the browser names neither', async () => {
+    const customer = await givenCustomer(t, agent, { timeZone: 'Australia/Sydney', preferredLanguage: 'en' });
     const ticket = await givenTicket(t, agent, { customerId: customer.id });
     const link = new StatusLinks(TEST_SECRET).issue({
       ticketId: ticket.id,
       customerId: customer.id,
       expiresAt: new Date(NOW.getTime() + 86_400_000),
     });
-    const page = await visitor(t).agent.get(`/status/${link}`).expect(200);
+    const page = await visitor(t).agent.get(`/status/${link}`).set('Accept-Language', 'fr-FR').expect(200);
+    expect(page.text).toContain('<html lang="en">');
+    const inVietnamese = await visitor(t)
+      .agent.get(`/status/${link}`)
+      .set('Accept-Language', 'vi-VN')
+      .expect(200);
+    expect(inVietnamese.text).toContain('<html lang="vi">');
     // 09:00 UTC is 20:00 in Sydney in summer; the desk's own zone would have said 16:00.
     expect(page.text).toContain('27/11/2026 20:00 (GMT+11)');
   });
