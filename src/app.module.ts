@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { AuditModule } from './audit/audit.module.js';
 import { CancellationsModule } from './cancellations/cancellations.module.js';
+import { IncidentsModule } from './incidents/incidents.module.js';
 import { CannedResponsesModule } from './canned-responses/canned-responses.module.js';
 import { CompensationModule } from './compensation/compensation.module.js';
 import { AuthModule } from './auth/auth.module.js';
@@ -19,7 +20,9 @@ import { MailOutboundModule } from './mail/outbound/mail-outbound.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { QueueWorkModule } from './queue-work/queue-work.module.js';
 import { QueuesModule } from './queues/queues.module.js';
+import { SensitiveDataModule } from './sensitive-data/sensitive-data.module.js';
 import { TicketsModule } from './tickets/tickets.module.js';
+import { TransactionCasesModule } from './transaction-cases/transaction-cases.module.js';
 import { WebModule } from './web/web.module.js';
 
 @Module({})
@@ -40,9 +43,12 @@ export class AppModule {
         MailOutboundModule,
         NotificationsModule,
         TicketsModule,
+        SensitiveDataModule,
         CannedResponsesModule,
         CompensationModule,
         CancellationsModule,
+        IncidentsModule,
+        TransactionCasesModule,
         EscalationsModule,
         QueueWorkModule,
         IntakeModule,

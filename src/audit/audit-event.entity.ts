@@ -11,6 +11,9 @@ export const AUDIT_RECORD_TYPES = [
   'compensation',
   'cancellation_terms',
   'cancellation',
+  'incident',
+  'transaction_case',
+  'webhook_delivery',
 ] as const;
 export type AuditRecordType = (typeof AUDIT_RECORD_TYPES)[number];
 

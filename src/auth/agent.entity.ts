@@ -24,6 +24,8 @@ export class Agent {
   @Column({ type: 'int' }) capacity: number;
   /** Away agents get no automatic assignments. */
   @Column({ type: 'varchar', length: 10 }) availability: Availability;
+  /** Sees card, citizen ID and passport numbers in messages unmasked (admins always do). */
+  @Column({ name: 'can_view_sensitive', type: 'boolean' }) canViewSensitive = false;
   @Column({ type: 'int' }) version: number;
   @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt: Date;
   @Column({ name: 'updated_at', type: 'datetime', precision: 3 }) updatedAt: Date;

@@ -57,6 +57,12 @@ export class AppConfig {
   readonly bookingReferencePattern: string;
   /** The most a supervisor may approve as compensation; admins approve any amount. */
   readonly compensation: { supervisorLimitVnd: number };
+  /** The booking/payment system's webhook; `target` is null when TRANSACTION_WEBHOOK_URL is unset. */
+  readonly transactionWebhook: {
+    target: { url: string; secret: string } | null;
+    maxAttempts: number;
+    timeoutMs: number;
+  };
 
   constructor(env: Environment, appSecret: string) {
     this.port = env.PORT;
@@ -84,6 +90,13 @@ export class AppConfig {
     this.slaScanMs = env.SLA_SCAN_SECONDS * 1000;
     this.bookingReferencePattern = env.BOOKING_REFERENCE_PATTERN;
     this.compensation = { supervisorLimitVnd: env.COMPENSATION_SUPERVISOR_LIMIT_VND };
+    this.transactionWebhook = {
+      target: env.TRANSACTION_WEBHOOK_URL
+        ? { url: env.TRANSACTION_WEBHOOK_URL, secret: env.TRANSACTION_WEBHOOK_SECRET! }
+        : null,
+      maxAttempts: env.TRANSACTION_WEBHOOK_MAX_ATTEMPTS,
+      timeoutMs: env.TRANSACTION_WEBHOOK_TIMEOUT_SECONDS * 1000,
+    };
     this.mail = {
       from: parseMailbox(env.MAIL_FROM),
       smtp: env.SMTP_URL ? mailServer('SMTP', env.SMTP_URL, env.SMTP_TLS, { smtps: 465, smtp: 587 }) : null,
@@ -171,10 +184,24 @@ export function loadAppConfig(source: NodeJS.ProcessEnv = process.env): AppConfi
   if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
     throw new ConfigurationError('ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
   }
+  if (env.TRANSACTION_WEBHOOK_URL) checkTransactionWebhook(env.TRANSACTION_WEBHOOK_URL, env);
   if (env.DATABASE_URL && !env.APP_SECRET) {
     throw new ConfigurationError('APP_SECRET is required when DATABASE_URL is set (at least 32 characters)');
   }
   return new AppConfig(env, env.APP_SECRET ?? localTrialSecret(resolve(env.SQLITE_PATH)));
+}
+
+/** The body names bookings and why they are held: only over TLS, except to this machine. */
+function checkTransactionWebhook(url: string, env: Environment): void {
+  if (!env.TRANSACTION_WEBHOOK_SECRET) {
+    throw new ConfigurationError(
+      'TRANSACTION_WEBHOOK_SECRET is required when TRANSACTION_WEBHOOK_URL is set',
+    );
+  }
+  const parsed = new URL(url);
+  if (parsed.protocol !== 'https:' && !isLoopbackHost(parsed.hostname)) {
+    throw new ConfigurationError('TRANSACTION_WEBHOOK_URL must use https (http only for a loopback host)');
+  }
 }
 
 function localTrialSecret(databasePath: string): string {

@@ -123,6 +123,17 @@ export class Environment {
   @Max(Number.MAX_SAFE_INTEGER)
   @IsInt()
   COMPENSATION_SUPERVISOR_LIMIT_VND: number = 5_000_000;
+  /** Where suspensions and verification outcomes are POSTed for the booking/payment system; unset: not sent. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  TRANSACTION_WEBHOOK_URL?: string;
+  /** Keys the HMAC-SHA256 signature of each call; required with TRANSACTION_WEBHOOK_URL. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters long' })
+  TRANSACTION_WEBHOOK_SECRET?: string;
+  @IsOptional() @Min(1) @Max(50) @IsInt() TRANSACTION_WEBHOOK_MAX_ATTEMPTS: number = 8;
+  @IsOptional() @Min(1) @Max(120) @IsInt() TRANSACTION_WEBHOOK_TIMEOUT_SECONDS: number = 10;
 
   @IsOptional() @IsBookingReferencePattern() BOOKING_REFERENCE_PATTERN: string =
     DEFAULT_BOOKING_REFERENCE_PATTERN;
@@ -135,4 +146,6 @@ export const SECRET_VARIABLES = new Set([
   'DATABASE_URL',
   'SMTP_URL',
   'IMAP_URL',
+  'TRANSACTION_WEBHOOK_URL',
+  'TRANSACTION_WEBHOOK_SECRET',
 ]);

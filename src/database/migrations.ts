@@ -19,6 +19,9 @@ import { AddStatusLinkToAcknowledgement1764028800017 } from './migrations/176402
 import { CreateCannedResponses1764028800018 } from './migrations/1764028800018-create-canned-responses.js';
 import { CreateCompensations1764028800019 } from './migrations/1764028800019-create-compensations.js';
 import { CreateCancellations1764028800020 } from './migrations/1764028800020-create-cancellations.js';
+import { CreateIncidents1764028800021 } from './migrations/1764028800021-create-incidents.js';
+import { AddSensitiveDataPermission1764028800022 } from './migrations/1764028800022-add-sensitive-data-permission.js';
+import { CreateTransactionCases1764028800023 } from './migrations/1764028800023-create-transaction-cases.js';
 
 /** Every migration in order. Listed, not globbed, so the same list runs from dist/ and under jest. */
 export const migrations = [
@@ -43,4 +46,7 @@ export const migrations = [
   CreateCannedResponses1764028800018,
   CreateCompensations1764028800019,
   CreateCancellations1764028800020,
+  CreateIncidents1764028800021,
+  AddSensitiveDataPermission1764028800022,
+  CreateTransactionCases1764028800023,
 ];

@@ -21,6 +21,7 @@ import { TicketPresenceService } from './ticket-presence.service.js';
 import { TicketThreadService } from './ticket-thread.service.js';
 import { Ticket, TicketNumber } from './ticket.entity.js';
 import { TicketsController } from './tickets.controller.js';
+import { CustomerLettersService } from './customer-letters.service.js';
 import { TicketsService } from './tickets.service.js';
 
 @Module({
@@ -50,7 +51,8 @@ import { TicketsService } from './tickets.service.js';
     TicketMergeService,
     TicketPresenceService,
     AttachmentsService,
+    CustomerLettersService,
   ],
-  exports: [TicketsService, TicketThreadService, TicketPresenceService],
+  exports: [TicketsService, TicketThreadService, TicketPresenceService, CustomerLettersService],
 })
 export class TicketsModule {}

@@ -22,6 +22,7 @@ import { type AttachmentFile, AttachmentsService } from './attachments.service.j
 import { Category } from './category.entity.js';
 import { CreateTicketDto, ListTicketsQuery, UpdateTicketDto } from './dto/ticket.dto.js';
 import {
+  type MessageView,
   TicketDetailView,
   TicketPage,
   TicketView,
@@ -36,6 +37,7 @@ import { StateMoveRefused, TicketChanged, UnknownCategory } from './ticket.error
 import { listTickets, type WorkScope } from './ticket.queries.js';
 import { changeState, type TicketState } from './ticket-state.rules.js';
 import { bulkInsert } from '../database/bulk-insert.js';
+import { maskMessage, maySeeSensitiveData } from '../sensitive-data/sensitive-data.rules.js';
 
 export interface TicketChange {
   kind: TicketEventKind;
@@ -254,8 +256,12 @@ export class TicketsService {
       }));
   }
 
-  /** The ticket with its whole thread, internal notes included; the read is audited. */
-  get(id: string, actor: Actor): Promise<TicketDetailView> {
+  /**
+   * The ticket with its whole thread, internal notes included; the read is audited. Card, citizen ID and
+   * passport numbers in messages are masked unless the reader may see them.
+   */
+  async get(id: string, actor: Actor): Promise<TicketDetailView> {
+    const showsSensitiveData = await this.maySeeSensitiveData(actor);
     return this.dataSource.transaction(async (em) => {
       const ticket = await this.loadForWork(em, id, actor);
       const messages = await em.find(Message, {
@@ -271,15 +277,30 @@ export class TicketsService {
       ]);
       return {
         ...view,
-        messages: messages.map((message) =>
-          toMessageView(
+        messages: messages.map((message) => {
+          const stored = toMessageView(
             message,
             attachments.filter((attachment) => attachment.messageId === message.id),
             deliveries.get(message.id) ?? null,
-          ),
-        ),
+          );
+          return showsSensitiveData ? stored : maskMessage(stored);
+        }),
       };
     });
+  }
+
+  /** One message of the ticket as stored, unmasked: for a reader who gave a reason to see it in full. */
+  async storedMessage(em: EntityManager, ticketId: string, messageId: string): Promise<MessageView> {
+    const message = await em.findOne(Message, { where: { id: messageId, ticketId } });
+    if (!message) throw new NotFound('message', messageId);
+    const attachments = await this.attachments.forMessages([message.id], em);
+    const deliveries = await this.outbox.deliveriesOf([message.id], em);
+    return toMessageView(message, attachments, deliveries.get(message.id) ?? null);
+  }
+
+  private async maySeeSensitiveData(actor: Actor): Promise<boolean> {
+    if (actor.type === 'system' || actor.role === 'admin') return true;
+    return maySeeSensitiveData(actor.role, (await this.agents.get(actor.id)).canViewSensitive);
   }
 
   categories(): Promise<Category[]> {

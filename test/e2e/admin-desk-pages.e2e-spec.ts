@@ -119,7 +119,11 @@ describe('admin pages for agents, queues, mail templates and canned responses', 
       timeZone: 'Europe/London',
       capacity: '5',
       availability: 'away',
+      canViewSensitive: 'true',
     };
+    expect(page.text).toContain(
+      'id="canViewSensitive" name="canViewSensitive" type="checkbox" value="true">',
+    );
     const invalid = await browser
       .post(`/console/admin/agents/${agent.id}`)
       .type('form')
@@ -140,6 +144,7 @@ describe('admin pages for agents, queues, mail templates and canned responses', 
       capacity: 5,
       availability: 'away',
       isActive: false,
+      canViewSensitive: true,
     });
 
     const stale = await browser

@@ -57,6 +57,10 @@ export class UpdateAgentDto {
   @IsOptional()
   @IsIn(AVAILABILITIES)
   availability?: Availability;
+  @ApiPropertyOptional({ description: 'Sees card, citizen ID and passport numbers in messages unmasked' })
+  @IsOptional()
+  @IsBoolean()
+  canViewSensitive?: boolean;
   @ApiPropertyOptional({ description: 'Sets a new one-time password and unlocks the account', minLength: 12 })
   @IsOptional()
   @IsString()

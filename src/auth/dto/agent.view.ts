@@ -13,6 +13,8 @@ export class AgentView {
   @ApiProperty({ example: 'Asia/Ho_Chi_Minh' }) timeZone: string;
   @ApiProperty() capacity: number;
   @ApiProperty({ enum: AVAILABILITIES }) availability: string;
+  @ApiProperty({ description: 'Sees sensitive data in messages unmasked; admins always do' })
+  canViewSensitive: boolean;
   @ApiProperty() mustChangePassword: boolean;
   @ApiPropertyOptional({ nullable: true, type: String }) lockedUntil: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) lastLoginAt: string | null;
@@ -30,6 +32,7 @@ export function toAgentView(agent: Agent): AgentView {
     timeZone: agent.timeZone,
     capacity: agent.capacity,
     availability: agent.availability,
+    canViewSensitive: agent.canViewSensitive,
     mustChangePassword: agent.passwordMustChange,
     lockedUntil: agent.lockedUntil?.toISOString() ?? null,
     lastLoginAt: agent.lastLoginAt?.toISOString() ?? null,

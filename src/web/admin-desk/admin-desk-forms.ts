@@ -55,6 +55,7 @@ export function agentToUpdate(form: PostedForm) {
     capacity: whole(text(form, 'capacity')),
     availability: text(form, 'availability'),
     isActive: isTicked(form, 'isActive'),
+    canViewSensitive: isTicked(form, 'canViewSensitive'),
   };
 }
 

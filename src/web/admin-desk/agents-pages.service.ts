@@ -111,6 +111,7 @@ export function agentForm(agent: Agent) {
     capacity: String(agent.capacity),
     availability: agent.availability,
     isActive: agent.isActive,
+    canViewSensitive: agent.canViewSensitive,
     version: agent.version,
   };
 }

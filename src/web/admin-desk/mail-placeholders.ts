@@ -2,6 +2,7 @@ import { fillTemplate } from '../../mail/outbound/delivery.rules.js';
 import type { Language } from '../../tickets/ticket.entity.js';
 
 const COMPENSATION_LETTER = ['customerName', 'ticketNumber', 'amount', 'reason', 'note'] as const;
+const TRANSACTION_LETTER = ['customerName', 'ticketNumber', 'bookingReference'] as const;
 const CANCELLATION_LETTER = [
   'customerName',
   'ticketNumber',
@@ -34,6 +35,11 @@ export const MAIL_TEMPLATE_PLACEHOLDERS: Record<string, readonly string[]> = {
   cancellation_reduced: CANCELLATION_LETTER,
   cancellation_waived: CANCELLATION_LETTER,
   cancellation_refused: CANCELLATION_LETTER,
+  transaction_suspended: TRANSACTION_LETTER,
+  transaction_verified_legitimate: TRANSACTION_LETTER,
+  transaction_confirmed_fraud: TRANSACTION_LETTER,
+  incident_due_soon: ['title', 'obligation', 'dueAt', 'timeLeft'],
+  incident_overdue: ['title', 'obligation', 'dueAt', 'timeLeft'],
 };
 
 /** What CannedResponsesService.filled() puts into a canned response. */
@@ -86,6 +92,11 @@ export function sampleValues(
     quotedPenaltyAmount: vi ? '2.469.135 đ' : '2,469,135 VND',
     penaltyAmount: vi ? '2.469.135 đ' : '2,469,135 VND',
     refundAmount: vi ? '9.876.543 đ' : '9,876,543 VND',
+    title: vi
+      ? 'Lộ danh sách khách hàng qua e-mail gửi nhầm'
+      : 'Customer list exposed by a misaddressed e-mail',
+    obligation: vi ? 'thông báo vi phạm dữ liệu cá nhân trong 72 giờ' : '72-hour personal-data breach notice',
+    timeLeft: vi ? 'còn 2 giờ' : '2 hours left',
   };
 }
 
