@@ -1,4 +1,4 @@
-import { maskEmails, maskUrl } from './logging.js';
+import { maskEmails, maskPersonalData, maskUrl } from './logging.js';
 
 describe('maskEmails', () => {
   it('masks addresses in free text and URLs', () => {
@@ -31,5 +31,23 @@ describe('maskUrl', () => {
 
   it('still masks a URL with a malformed escape', () => {
     expect(maskUrl('/x?email=a.b@c.vn&bad=%E0%A4%A')).toBe('/x?email=a***@c.vn&bad=%E0%A4%A');
+  });
+});
+
+describe('maskPersonalData', () => {
+  it('masks phone numbers, in international and national forms, down to their last three digits', () => {
+    expect(maskUrl('/api/v1/customers?phone=+84912345678')).toBe('/api/v1/customers?phone=+***678');
+    expect(maskUrl('/api/v1/customers?phone=%2B84%20912%20345%20678')).toBe(
+      '/api/v1/customers?phone=+***678',
+    );
+    expect(maskPersonalData('call 0912 345 678 or 0912.345.678 or +1 415 555 0100')).toBe(
+      'call ***678 or ***678 or +***100',
+    );
+  });
+
+  it('leaves ids, dates, ticket numbers and short numbers alone', () => {
+    const text =
+      '/api/v1/tickets/345c38be-8262-4093-b79d-03372f5ca080?dueBefore=2026-12-04T10:00:00Z&from=2026-01-01 OT#100231 OTV-2026-001234 limit=50&amount=1500000';
+    expect(maskPersonalData(text)).toBe(text);
   });
 });

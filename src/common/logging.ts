@@ -7,12 +7,22 @@ import type { AppConfig } from '../config/app-config.js';
 
 const EMAIL = /([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9.-]+\.[A-Za-z]{2,})/g;
 
+/** A phone number: 9 to 15 digits, maybe after "+", maybe grouped; not part of an id, a date or a token. */
+const PHONE = /(?<![\w-])(\+?)(\d(?:[ .-]?\d){5,})[ .-]?(\d{3})(?![\w-])/g;
+
 /** "nguyen.van.a@example.com" → "n***@example.com": enough to tell mailboxes apart, not to read them. */
 export function maskEmails(text: string): string {
   return text.replace(EMAIL, '$1***@$2');
 }
 
-/** A URL as logged: decoded first, so "a%40b.vn" in a query string is masked like "a@b.vn". */
+/** E-mail addresses as above, and phone numbers down to their last three digits: "+84912345678" → "+***678". */
+export function maskPersonalData(text: string): string {
+  return maskEmails(text).replace(PHONE, (whole, plus: string, head: string, tail: string) =>
+    head.replace(/\D/g, '').length + 3 >= 9 ? `${plus}***${tail}` : whole,
+  );
+}
+
+/** A URL as logged: decoded first, so "a%40b.vn" in a query string is masked like "a@b.vn", phones too. */
 export function maskUrl(url: string): string {
   let decoded = url;
   try {
@@ -21,7 +31,7 @@ export function maskUrl(url: string): string {
     // a malformed escape: mask what is there
   }
   // A customer's status link opens their ticket: the signed token is a credential.
-  return maskEmails(decoded).replace(/^\/status\/[^/?#]+/, '/status/[link]');
+  return maskPersonalData(decoded).replace(/^\/status\/[^/?#]+/, '/status/[link]');
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -51,7 +61,9 @@ export function createRootLogger(config: Pick<AppConfig, 'logLevel'>, destinatio
         logMethod(args, method) {
           method.apply(
             this,
-            args.map((arg) => (typeof arg === 'string' ? maskEmails(arg) : arg)) as Parameters<typeof method>,
+            args.map((arg) => (typeof arg === 'string' ? maskPersonalData(arg) : arg)) as Parameters<
+              typeof method
+            >,
           );
         },
       },

@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { givenAgent, givenCustomer } from '../support/factories.js';
 import { startTestApp, TEST_ADMIN, TEST_SECRET } from '../support/test-app.js';
 import type { TestApp } from '../support/test-app.js';
@@ -54,5 +55,103 @@ describe('logs', () => {
     ]) {
       expect(everything).not.toContain(secret);
     }
+  });
+
+  it('keep customers’ e-mail addresses, phone numbers, card and ID numbers out, whichever way they came in', async () => {
+    lines.length = 0;
+    const email = 'tran.thi.hoa@example.vn';
+    const phone = '+84912345678';
+    const card = '4111 1111 1111 1111';
+    const citizenId = '079095001234';
+    const description = `Tôi bị trừ tiền hai lần bằng thẻ ${card}, số CCCD ${citizenId}. Gọi tôi: 0912 345 678.`;
+
+    // The complaint form, as a browser posts it.
+    const browser = request.agent(t.app.getHttpServer());
+    const form = await browser.get('/complaint').expect(200);
+    const filing = browser.post('/complaint');
+    for (const [name, value] of Object.entries({
+      _csrf: /name="_csrf" value="([^"]+)"/.exec(form.text)![1],
+      name: 'Trần Thị Hoa',
+      email,
+      phone: '0912 345 678',
+      topic: 'payment',
+      description,
+      consent: 'yes',
+    }))
+      filing.field(name, value);
+    const filed = await filing.expect(303);
+    const ticketId = filed.headers.location.split('/')[2].split('.')[0];
+
+    // Staff through the API: search by e-mail and phone, reply, note, a transaction case, a compensation.
+    const agent = await givenAgent(t, 'agent', { queues: 'all' });
+    await t.http().get('/api/v1/customers').query({ email }).set(agent.auth).expect(200);
+    await t.http().get('/api/v1/customers').query({ phone }).set(agent.auth).expect(200);
+    const customer = await givenCustomer(t, agent, { emails: ['minh.le@example.com'], phones: [phone] });
+    await t
+      .http()
+      .post('/api/v1/tickets')
+      .set(agent.auth)
+      .send({ customerId: customer.id, subject: `Thẻ ${card}`, body: description })
+      .expect(201);
+    await t.http().get(`/api/v1/tickets/${ticketId}`).set(agent.auth).expect(200);
+    await t
+      .http()
+      .post(`/api/v1/tickets/${ticketId}/replies`)
+      .set(agent.auth)
+      .send({ body: `Chúng tôi đã khóa thẻ ${card} và sẽ gọi ${phone}.` })
+      .expect(201);
+    await t
+      .http()
+      .post(`/api/v1/tickets/${ticketId}/notes`)
+      .set(agent.auth)
+      .send({ body: description })
+      .expect(201);
+    const opened = await t
+      .http()
+      .post(`/api/v1/tickets/${ticketId}/transaction-cases`)
+      .set(agent.auth)
+      .send({ kind: 'payment_incident', bookingReference: 'OTV-2026-004455', description })
+      .expect(201);
+    await t
+      .http()
+      .post(`/api/v1/transaction-cases/${opened.body.id}/suspend`)
+      .set(agent.auth)
+      .send({ reason: description })
+      .expect(200);
+    await t
+      .http()
+      .post(`/api/v1/tickets/${ticketId}/compensations`)
+      .set(agent.auth)
+      .send({ reasonCode: 'double_charge', explanation: description, amountVnd: 1_500_000 })
+      .expect(201);
+
+    // The customer asks for a fresh status link by number and e-mail.
+    const lookup = await browser.get('/status').expect(200);
+    const ticket = (await t.http().get(`/api/v1/tickets/${ticketId}`).set(agent.auth).expect(200)).body;
+    await browser
+      .post('/status')
+      .type('form')
+      .send({
+        number: ticket.displayNumber,
+        email,
+        _csrf: /name="_csrf" value="([^"]+)"/.exec(lookup.text)![1],
+      })
+      .expect(200);
+
+    const everything = lines.join('\n');
+    expect(lines.length).toBeGreaterThan(20);
+    for (const personal of [
+      email,
+      'minh.le@example.com',
+      phone,
+      '912345678',
+      '0912 345 678',
+      card,
+      '4111111111111111',
+      citizenId,
+    ]) {
+      expect(everything).not.toContain(personal);
+    }
+    expect(everything).not.toMatch(/[A-Za-z0-9._%+-]{2,}@example\.(vn|com)/);
   });
 });
