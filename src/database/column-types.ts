@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { QueryRunner, TableColumnOptions } from 'typeorm';
 
 /** Column definitions that mean the same on SQLite and MySQL/MariaDB, for migrations. */
@@ -83,4 +84,41 @@ export async function insertSeedRows(
       Object.values(row),
     );
   }
+}
+
+/** A mail template as a migration seeds it. */
+export interface SeedMailTemplate {
+  key: string;
+  language: 'vi' | 'en';
+  subject: string;
+  body: string;
+}
+
+/** Seeds mail templates (each key in each language) for the feature a migration adds. */
+export function seedMailTemplates(
+  queryRunner: QueryRunner,
+  templates: readonly SeedMailTemplate[],
+): Promise<void> {
+  const now = seedTime(new Date());
+  return insertSeedRows(
+    queryRunner,
+    'mail_templates',
+    templates.map((template) => ({
+      id: randomUUID(),
+      key: template.key,
+      language: template.language,
+      subject: template.subject,
+      body_text: template.body,
+      updated_at: now,
+    })),
+  );
+}
+
+/** Removes the templates of a migration being reverted, in every language. */
+export async function removeMailTemplates(queryRunner: QueryRunner, templates: readonly SeedMailTemplate[]) {
+  const keys = [...new Set(templates.map((template) => template.key))];
+  await queryRunner.query(
+    `DELETE FROM mail_templates WHERE ${queryRunner.connection.driver.escape('key')} IN (${keys.map(() => '?').join(', ')})`,
+    keys,
+  );
 }

@@ -1,9 +1,18 @@
-import { randomUUID } from 'node:crypto';
 import { type MigrationInterface, type QueryRunner, Table } from 'typeorm';
-import { id, insertSeedRows, int, ref, seedTime, str, text, time } from '../column-types.js';
+import {
+  id,
+  int,
+  ref,
+  removeMailTemplates,
+  type SeedMailTemplate,
+  seedMailTemplates,
+  str,
+  text,
+  time,
+} from '../column-types.js';
 
 /** Letters telling the customer a compensation decision. Placeholders: customerName, ticketNumber, amount, reason, note. */
-const SEED_TEMPLATES = [
+const SEED_TEMPLATES: SeedMailTemplate[] = [
   {
     key: 'compensation_approved',
     language: 'vi',
@@ -109,27 +118,11 @@ export class CreateCompensations1764028800019 implements MigrationInterface {
         ],
       }),
     );
-    const now = seedTime(new Date());
-    await insertSeedRows(
-      queryRunner,
-      'mail_templates',
-      SEED_TEMPLATES.map((template) => ({
-        id: randomUUID(),
-        key: template.key,
-        language: template.language,
-        subject: template.subject,
-        body_text: template.body,
-        updated_at: now,
-      })),
-    );
+    await seedMailTemplates(queryRunner, SEED_TEMPLATES);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    const key = queryRunner.connection.driver.escape('key');
-    await queryRunner.query(`DELETE FROM mail_templates WHERE ${key} IN (?, ?)`, [
-      'compensation_approved',
-      'compensation_rejected',
-    ]);
+    await removeMailTemplates(queryRunner, SEED_TEMPLATES);
     await queryRunner.dropTable('compensations');
   }
 }

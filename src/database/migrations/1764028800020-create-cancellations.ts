@@ -1,6 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { type MigrationInterface, type QueryRunner, Table, type TableColumnOptions } from 'typeorm';
-import { id, insertSeedRows, int, ref, seedTime, str, text, time } from '../column-types.js';
+import {
+  id,
+  insertSeedRows,
+  int,
+  ref,
+  removeMailTemplates,
+  type SeedMailTemplate,
+  seedMailTemplates,
+  seedTime,
+  str,
+  text,
+  time,
+} from '../column-types.js';
 
 const money = (name: string, nullable = false): TableColumnOptions => ({
   name,
@@ -77,7 +89,7 @@ const BOOKING_EN =
  * Decision letters. Placeholders: customerName, ticketNumber, bookingReference, productName, departureDate,
  * requestDate, timing, price, penaltyPercent, quotedPenaltyAmount, penaltyAmount, refundAmount, reason.
  */
-const SEED_TEMPLATES = [
+const SEED_TEMPLATES: SeedMailTemplate[] = [
   {
     key: 'cancellation_accepted',
     language: 'vi',
@@ -281,26 +293,11 @@ export class CreateCancellations1764028800020 implements MigrationInterface {
         created_at: now,
       })),
     );
-    await insertSeedRows(
-      queryRunner,
-      'mail_templates',
-      SEED_TEMPLATES.map((template) => ({
-        id: randomUUID(),
-        key: template.key,
-        language: template.language,
-        subject: template.subject,
-        body_text: template.body,
-        updated_at: now,
-      })),
-    );
+    await seedMailTemplates(queryRunner, SEED_TEMPLATES);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    const keys = [...new Set(SEED_TEMPLATES.map((template) => template.key))];
-    await queryRunner.query(
-      `DELETE FROM mail_templates WHERE ${queryRunner.connection.driver.escape('key')} IN (${keys.map(() => '?').join(', ')})`,
-      keys,
-    );
+    await removeMailTemplates(queryRunner, SEED_TEMPLATES);
     await queryRunner.dropTable('cancellations');
     await queryRunner.dropTable('cancellation_terms');
   }

@@ -1,9 +1,18 @@
-import { randomUUID } from 'node:crypto';
 import { type MigrationInterface, type QueryRunner, Table } from 'typeorm';
-import { id, insertSeedRows, int, ref, seedTime, str, text, time } from '../column-types.js';
+import {
+  id,
+  int,
+  ref,
+  removeMailTemplates,
+  type SeedMailTemplate,
+  seedMailTemplates,
+  str,
+  text,
+  time,
+} from '../column-types.js';
 
 /** Staff reminders. Placeholders: title, obligation, dueAt, timeLeft. */
-const SEED_TEMPLATES = [
+const SEED_TEMPLATES: SeedMailTemplate[] = [
   {
     key: 'incident_due_soon',
     language: 'vi',
@@ -107,27 +116,11 @@ export class CreateIncidents1764028800021 implements MigrationInterface {
         ],
       }),
     );
-    const now = seedTime(new Date());
-    await insertSeedRows(
-      queryRunner,
-      'mail_templates',
-      SEED_TEMPLATES.map((template) => ({
-        id: randomUUID(),
-        key: template.key,
-        language: template.language,
-        subject: template.subject,
-        body_text: template.body,
-        updated_at: now,
-      })),
-    );
+    await seedMailTemplates(queryRunner, SEED_TEMPLATES);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    const key = queryRunner.connection.driver.escape('key');
-    await queryRunner.query(`DELETE FROM mail_templates WHERE ${key} IN (?, ?)`, [
-      'incident_due_soon',
-      'incident_overdue',
-    ]);
+    await removeMailTemplates(queryRunner, SEED_TEMPLATES);
     await queryRunner.dropTable('incident_reminders');
     await queryRunner.dropTable('incidents');
   }

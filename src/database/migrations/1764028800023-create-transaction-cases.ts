@@ -1,12 +1,21 @@
-import { randomUUID } from 'node:crypto';
 import { type MigrationInterface, type QueryRunner, Table } from 'typeorm';
-import { id, insertSeedRows, int, ref, seedTime, str, text, time } from '../column-types.js';
+import {
+  id,
+  int,
+  ref,
+  removeMailTemplates,
+  type SeedMailTemplate,
+  seedMailTemplates,
+  str,
+  text,
+  time,
+} from '../column-types.js';
 
 const SIGNATURE_VI = 'Trân trọng,\nBộ phận Chăm sóc khách hàng Offtrack Travel';
 const SIGNATURE_EN = 'Kind regards,\nOfftrack Travel Customer Care';
 
 /** Letters telling the customer what became of a reported transaction. Placeholders: customerName, ticketNumber, bookingReference. */
-const SEED_TEMPLATES = [
+const SEED_TEMPLATES: SeedMailTemplate[] = [
   {
     key: 'transaction_suspended',
     language: 'vi',
@@ -167,28 +176,11 @@ export class CreateTransactionCases1764028800023 implements MigrationInterface {
         ],
       }),
     );
-    const now = seedTime(new Date());
-    await insertSeedRows(
-      queryRunner,
-      'mail_templates',
-      SEED_TEMPLATES.map((template) => ({
-        id: randomUUID(),
-        key: template.key,
-        language: template.language,
-        subject: template.subject,
-        body_text: template.body,
-        updated_at: now,
-      })),
-    );
+    await seedMailTemplates(queryRunner, SEED_TEMPLATES);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    const key = queryRunner.connection.driver.escape('key');
-    await queryRunner.query(`DELETE FROM mail_templates WHERE ${key} IN (?, ?, ?)`, [
-      'transaction_suspended',
-      'transaction_verified_legitimate',
-      'transaction_confirmed_fraud',
-    ]);
+    await removeMailTemplates(queryRunner, SEED_TEMPLATES);
     await queryRunner.dropTable('webhook_deliveries');
     await queryRunner.dropTable('transaction_cases');
   }
