@@ -23,6 +23,7 @@ import { QueuesModule } from './queues/queues.module.js';
 import { SensitiveDataModule } from './sensitive-data/sensitive-data.module.js';
 import { TicketsModule } from './tickets/tickets.module.js';
 import { TransactionCasesModule } from './transaction-cases/transaction-cases.module.js';
+import { DataRequestsModule } from './data-requests/data-requests.module.js';
 import { WebModule } from './web/web.module.js';
 
 @Module({})
@@ -49,6 +50,7 @@ export class AppModule {
         CancellationsModule,
         IncidentsModule,
         TransactionCasesModule,
+        DataRequestsModule,
         EscalationsModule,
         QueueWorkModule,
         IntakeModule,

@@ -123,66 +123,68 @@ export class CustomersService {
   }
 
   /** A staff correction: optimistic on `version`, audited with before/after values and the reason. */
-  update(id: string, dto: UpdateCustomerDto, actor: Actor): Promise<CustomerRecord> {
-    return this.dataSource.transaction(async (em) => {
-      const customer = await em.findOne(Customer, { where: { id } });
-      if (!customer) throw new NotFound('customer', id);
-      if (customer.version !== dto.version) {
-        throw new StaleVersion('customer', dto.version, {
-          version: customer.version,
-          changed: { updatedAt: customer.updatedAt.toISOString() },
-        });
-      }
-      const [before] = await this.withContacts(em, [customer]);
-      const country = dto.country ?? customer.country;
-      const after = {
-        displayName: dto.displayName ?? customer.displayName,
-        preferredLanguage: dto.preferredLanguage ?? customer.preferredLanguage,
-        timeZone: dto.timeZone ?? customer.timeZone,
-        country,
-        isVulnerable: dto.isVulnerable ?? customer.isVulnerable,
-        emails:
-          dto.emails?.map((email) => email.trim().toLowerCase()) ??
-          before.emails.map((email) => email.address),
-        phones:
-          dto.phones?.map((phone) => this.e164(phone, country)) ?? before.phones.map((phone) => phone.number),
-      };
-      const changes = diffCustomer(before, after);
-      if (Object.keys(changes).length === 0) return before;
+  async update(id: string, dto: UpdateCustomerDto, actor: Actor): Promise<CustomerRecord> {
+    return (await this.dataSource.transaction((em) => this.updateWithin(em, id, dto, actor))).record;
+  }
 
-      const now = this.clock.now();
-      const result = await em.update(
-        Customer,
-        { id, version: dto.version },
-        {
-          displayName: after.displayName,
-          preferredLanguage: after.preferredLanguage,
-          timeZone: after.timeZone,
-          country: after.country,
-          isVulnerable: after.isVulnerable,
-          searchText: this.searchTextOf(after.displayName, after.emails, after.phones),
-          version: dto.version + 1,
-          updatedAt: now,
-        },
-      );
-      if (result.affected !== 1) {
-        throw new StaleVersion('customer', dto.version, { version: dto.version + 1, changed: {} });
-      }
-      if (changes.emails) await this.writeEmails(em, id, after.emails, now, true);
-      if (changes.phones) await this.writePhones(em, id, after.phones, now, true);
-      await this.audit.record(em, actor, [
-        {
-          action: 'customer.update',
-          recordType: 'customer',
-          recordId: id,
-          fields: changes,
-          reason: dto.reason,
-        },
-      ]);
-      const updated = await em.findOneOrFail(Customer, { where: { id } });
-      const [record] = await this.withContacts(em, [updated]);
-      return record;
-    });
+  /** update() in the caller's transaction; also says what changed, as {field: [before, after]}. */
+  async updateWithin(em: EntityManager, id: string, dto: UpdateCustomerDto, actor: Actor) {
+    const customer = await em.findOne(Customer, { where: { id } });
+    if (!customer) throw new NotFound('customer', id);
+    if (customer.version !== dto.version) {
+      throw new StaleVersion('customer', dto.version, {
+        version: customer.version,
+        changed: { updatedAt: customer.updatedAt.toISOString() },
+      });
+    }
+    const [before] = await this.withContacts(em, [customer]);
+    const country = dto.country ?? customer.country;
+    const after = {
+      displayName: dto.displayName ?? customer.displayName,
+      preferredLanguage: dto.preferredLanguage ?? customer.preferredLanguage,
+      timeZone: dto.timeZone ?? customer.timeZone,
+      country,
+      isVulnerable: dto.isVulnerable ?? customer.isVulnerable,
+      emails:
+        dto.emails?.map((email) => email.trim().toLowerCase()) ?? before.emails.map((email) => email.address),
+      phones:
+        dto.phones?.map((phone) => this.e164(phone, country)) ?? before.phones.map((phone) => phone.number),
+    };
+    const changes = diffCustomer(before, after);
+    if (Object.keys(changes).length === 0) return { record: before, changes };
+
+    const now = this.clock.now();
+    const result = await em.update(
+      Customer,
+      { id, version: dto.version },
+      {
+        displayName: after.displayName,
+        preferredLanguage: after.preferredLanguage,
+        timeZone: after.timeZone,
+        country: after.country,
+        isVulnerable: after.isVulnerable,
+        searchText: this.searchTextOf(after.displayName, after.emails, after.phones),
+        version: dto.version + 1,
+        updatedAt: now,
+      },
+    );
+    if (result.affected !== 1) {
+      throw new StaleVersion('customer', dto.version, { version: dto.version + 1, changed: {} });
+    }
+    if (changes.emails) await this.writeEmails(em, id, after.emails, now, true);
+    if (changes.phones) await this.writePhones(em, id, after.phones, now, true);
+    await this.audit.record(em, actor, [
+      {
+        action: 'customer.update',
+        recordType: 'customer',
+        recordId: id,
+        fields: changes,
+        reason: dto.reason,
+      },
+    ]);
+    const updated = await em.findOneOrFail(Customer, { where: { id } });
+    const [record] = await this.withContacts(em, [updated]);
+    return { record, changes };
   }
 
   async findById(em: EntityManager, id: string): Promise<Customer> {

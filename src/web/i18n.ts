@@ -2,6 +2,7 @@ import type { Language } from '../tickets/ticket.entity.js';
 import { adminDeskEn, adminDeskVi } from './admin-desk/admin-desk.i18n.js';
 import { adminRulesEn, adminRulesVi } from './admin-rules/admin-rules.i18n.js';
 import { dashboardEn, dashboardVi } from './dashboard/dashboard.i18n.js';
+import { dataRequestPagesEn, dataRequestPagesVi } from './data-requests/data-request-pages.i18n.js';
 
 const vi = {
   'site.name': 'Offtrack Travel — Chăm sóc khách hàng',
@@ -180,6 +181,7 @@ const vi = {
   ...dashboardVi,
   ...adminDeskVi,
   ...adminRulesVi,
+  ...dataRequestPagesVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -359,6 +361,7 @@ const en: Record<MessageKey, string> = {
   ...dashboardEn,
   ...adminDeskEn,
   ...adminRulesEn,
+  ...dataRequestPagesEn,
 };
 
 const MESSAGES: Record<Language, Record<MessageKey, string>> = { vi, en };

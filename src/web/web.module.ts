@@ -1,3 +1,5 @@
+import { DataRequestsModule } from '../data-requests/data-requests.module.js';
+import { DataRequestPagesController } from './data-requests/data-request-pages.controller.js';
 import { Module } from '@nestjs/common';
 import { CustomersModule } from '../customers/customers.module.js';
 import { IntakeModule } from '../intake/intake.module.js';
@@ -33,8 +35,9 @@ import { WebCoreModule } from './web-core.module.js';
     DashboardPagesModule,
     AdminDeskPagesModule,
     AdminRulesPagesModule,
+    DataRequestsModule,
   ],
-  controllers: [CustomerPagesController, ConsoleController],
+  controllers: [CustomerPagesController, ConsoleController, DataRequestPagesController],
   providers: [CustomerPagesService, ConsoleService],
 })
 export class WebModule {}

@@ -1,4 +1,6 @@
+import { Logger } from '@nestjs/common';
 import request from 'supertest';
+import { findPersonalDataInLogLine } from '../support/log-capture.js';
 import { givenAgent, givenCustomer } from '../support/factories.js';
 import { startTestApp, TEST_ADMIN, TEST_SECRET } from '../support/test-app.js';
 import type { TestApp } from '../support/test-app.js';
@@ -153,5 +155,36 @@ describe('logs', () => {
       expect(everything).not.toContain(personal);
     }
     expect(everything).not.toMatch(/[A-Za-z0-9._%+-]{2,}@example\.(vn|com)/);
+  });
+
+  it('are scanned in every e2e test: a test app that logs personal data fails when it closes', async () => {
+    const leaky = await startTestApp();
+    new Logger('Probe').log({
+      to: 'lan.pham@example.vn',
+      phone: '0912 345 678',
+      card: '4111 1111 1111 1111',
+    });
+    await expect(leaky.close()).rejects.toThrow(/personal data in the application's logs/);
+
+    const clean = await startTestApp();
+    new Logger('Probe').log({ to: 'l***@example.vn', phone: '+***678', ticket: 'OT-2026-000123' }, 'sent');
+    await expect(clean.close()).resolves.toBeUndefined();
+  });
+
+  it('are scanned for addresses, phones, cards and ID numbers, not for masked values or ids', () => {
+    const kinds = (line: string) => findPersonalDataInLogLine(line).map((finding) => finding.kind);
+    expect(kinds('{"msg":"mail from lan.pham@example.vn"}')).toEqual(['email']);
+    expect(kinds('{"req":{"url":"/api/v1/customers?phone=+84912345678"}}')).toEqual(['phone']);
+    expect(kinds('{"msg":"call 024 3826 1234"}')).toEqual(['phone']);
+    expect(kinds('{"msg":"card 4111 1111 1111 1111, CCCD 001203004567"}')).toEqual([
+      'card_number',
+      'citizen_id',
+    ]);
+    expect(
+      kinds(
+        '{"time":1796405705202,"pid":12966,"msg":"l***@example.vn +***678 OT-2026-000123 ' +
+          '2026-11-25T10:00:00.000Z 3f2c0912-3456-78ab-cdef-0123456789ab 980413ed-6949-4161-ba09-8c1d126b6e75"}',
+      ),
+    ).toEqual([]);
   });
 });

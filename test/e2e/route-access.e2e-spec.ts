@@ -21,6 +21,10 @@ const CUSTOMER_PAGES = [
   'POST /status',
   'GET /status/:token',
   'POST /status/:token/replies',
+  'GET /privacy/requests/:secret',
+  'POST /privacy/requests/:secret',
+  'GET /privacy/requests/:secret/export.json',
+  'GET /privacy/requests/:secret/export.html',
 ];
 /** Routes anyone may call, on purpose. Anything else public is a hole this test must catch. */
 const PUBLIC_BY_INTENT = [

@@ -13,6 +13,7 @@ import { configureApp } from '../../src/app.setup.js';
 import { Clock } from '../../src/common/clock.js';
 import { AppConfig, loadAppConfig } from '../../src/config/app-config.js';
 import { createRootLogger, PinoNestLogger } from '../../src/common/logging.js';
+import { LogCapture } from './log-capture.js';
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -30,6 +31,9 @@ export const TEST_SECRET = 'test-secret-that-is-at-least-32-characters-long';
 /**
  * The real app on a database of its own: a temporary SQLite file, or (when DATABASE_URL names a MySQL/MariaDB
  * server, as in CI's second run) a new database on that server, dropped afterwards.
+ *
+ * Unless a test takes the logs itself, they are written at debug level into a LogCapture, and closing the app
+ * fails if any line held an e-mail address, a phone, card or ID number: every e2e test is a log-leak test.
  */
 export async function startTestApp(
   env: Record<string, string> = {},
@@ -38,8 +42,9 @@ export async function startTestApp(
   const serverUrl = process.env.DATABASE_URL;
   // A database passed in is shared with another instance and dropped by whoever made it.
   const database = options.database ?? (await freshDatabase(serverUrl));
+  const capture = options.logs ? undefined : new LogCapture();
   const config = loadAppConfig({
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'debug',
     APP_SECRET: TEST_SECRET,
     ADMIN_EMAIL: TEST_ADMIN.email,
     ADMIN_PASSWORD: TEST_ADMIN.password,
@@ -49,10 +54,10 @@ export async function startTestApp(
   const builder = Test.createTestingModule({ imports: [AppModule.forRoot(config)] });
   if (options.clock) builder.overrideProvider(Clock).useValue(options.clock);
   const moduleRef = await builder.compile();
-  const logger = createRootLogger(config, options.logs);
+  const logger = createRootLogger(config, options.logs ?? capture);
   const app = moduleRef.createNestApplication<NestExpressApplication>({
     bodyParser: false,
-    logger: options.logs ? new PinoNestLogger(logger) : false,
+    logger: new PinoNestLogger(logger),
   });
   configureApp(app, config, logger);
   await app.init();
@@ -67,6 +72,7 @@ export async function startTestApp(
     close: async () => {
       await app.close();
       if (!options.database) await database.drop();
+      capture?.assertClean();
     },
   };
 }

@@ -1,0 +1,125 @@
+import { DateTime } from 'luxon';
+import { addWorkingDays, type BusinessCalendar } from '../sla/business-calendar.js';
+
+/** What a data subject may ask for (Law 91/2025 on personal data protection, Decree 356/2025). */
+export const DATA_REQUEST_TYPES = [
+  'view',
+  'copy',
+  'correct',
+  'delete',
+  'withdraw_consent',
+  'restrict',
+  'object',
+] as const;
+export type DataRequestType = (typeof DATA_REQUEST_TYPES)[number];
+
+export const DATA_REQUEST_CHANNELS = ['mail', 'form', 'agent'] as const;
+export type DataRequestChannel = (typeof DATA_REQUEST_CHANNELS)[number];
+
+/**
+ * awaiting_verification → in_progress (the customer opened the link sent to the address on record)
+ * → completed | refused. A request can be refused at any point, completed only once verified.
+ */
+export type DataRequestState = 'awaiting_verification' | 'in_progress' | 'completed' | 'refused';
+
+/** The first answer is due within 2 working days of receipt. */
+export const FIRST_REPLY_WORKING_DAYS = 2;
+
+/** Working days from receipt to fulfilment, by type; an extension adds the same period once more. */
+export const FULFILMENT_WORKING_DAYS: Record<DataRequestType, number> = {
+  view: 10,
+  copy: 10,
+  correct: 10,
+  withdraw_consent: 15,
+  restrict: 15,
+  object: 15,
+  delete: 20,
+};
+
+export interface DataRequestDeadlines {
+  firstReplyDueAt: Date;
+  dueAt: Date;
+}
+
+/** Deadlines counted in working days on the desk's business calendar, the day of receipt not counted. */
+export function deadlinesFor(
+  calendar: BusinessCalendar,
+  type: DataRequestType,
+  receivedAt: Date,
+): DataRequestDeadlines {
+  return {
+    firstReplyDueAt: addWorkingDays(calendar, receivedAt, FIRST_REPLY_WORKING_DAYS),
+    dueAt: addWorkingDays(calendar, receivedAt, FULFILMENT_WORKING_DAYS[type]),
+  };
+}
+
+/**
+ * The deadline after the one extension: the type's period again, counted from the last day of the current
+ * one (a deadline is the instant the day after its last counted day begins).
+ */
+export function extendedDueAt(calendar: BusinessCalendar, type: DataRequestType, dueAt: Date): Date {
+  return addWorkingDays(calendar, new Date(dueAt.getTime() - 1), FULFILMENT_WORKING_DAYS[type]);
+}
+
+export interface DataRequestFacts {
+  type: DataRequestType;
+  state: DataRequestState;
+  extendedAt: Date | null;
+  verifiedAt: Date | null;
+}
+
+const isClosed = (request: DataRequestFacts) => request.state === 'completed' || request.state === 'refused';
+
+export function extensionRefusal(request: DataRequestFacts): string | null {
+  if (isClosed(request)) return 'The request is closed';
+  if (request.extendedAt) return 'The deadline has already been extended once; the law allows one extension';
+  return null;
+}
+
+/** What stops a request being carried out the way `action` does it. */
+export function fulfilmentRefusal(
+  request: DataRequestFacts,
+  action: 'complete' | 'correct' | 'delete' | 'withdraw_consent',
+): string | null {
+  if (isClosed(request)) return 'The request is closed';
+  if (!request.verifiedAt)
+    return 'The customer has not yet confirmed their identity through the link sent to the address on record';
+  if (action !== 'complete' && request.type !== action)
+    return `This is a "${request.type}" request, not a "${action}" request`;
+  if (action === 'complete' && ['correct', 'delete', 'withdraw_consent'].includes(request.type))
+    return `A "${request.type}" request is carried out through its own action, which also tells the customer`;
+  return null;
+}
+
+export function refusalRefusal(request: DataRequestFacts): string | null {
+  return isClosed(request) ? 'The request is closed' : null;
+}
+
+export type DeadlineStatus = 'met' | 'on_track' | 'due_soon' | 'overdue';
+
+/** Like an SLA target: met once done; otherwise overdue past the deadline, due soon within a day of it. */
+export function deadlineStatus(dueAt: Date, doneAt: Date | null, now: Date): DeadlineStatus {
+  if (doneAt) return doneAt <= dueAt ? 'met' : 'overdue';
+  if (now >= dueAt) return 'overdue';
+  return dueAt.getTime() - now.getTime() <= 86_400_000 ? 'due_soon' : 'on_track';
+}
+
+/** How a letter names the request: "yêu cầu xem dữ liệu" / "see your data" (after "your request to"). */
+const TYPE_IN_WORDS: Record<DataRequestType, { vi: string; en: string }> = {
+  view: { vi: 'Xem dữ liệu cá nhân', en: 'see your personal data' },
+  copy: { vi: 'Nhận bản sao dữ liệu cá nhân', en: 'receive a copy of your personal data' },
+  correct: { vi: 'Chỉnh sửa dữ liệu cá nhân', en: 'correct your personal data' },
+  delete: { vi: 'Xóa dữ liệu cá nhân', en: 'delete your personal data' },
+  withdraw_consent: { vi: 'Rút lại sự đồng ý', en: 'withdraw your consent' },
+  restrict: { vi: 'Hạn chế xử lý dữ liệu cá nhân', en: 'restrict the processing of your personal data' },
+  object: { vi: 'Phản đối xử lý dữ liệu cá nhân', en: 'object to the processing of your personal data' },
+};
+
+export function typeInWords(type: DataRequestType, language: string): string {
+  return TYPE_IN_WORDS[type][language === 'en' ? 'en' : 'vi'];
+}
+
+/** The last day of a deadline as the customer reads it: a deadline ends when the next local day begins. */
+export function deadlineDay(dueAt: Date, timeZone: string): string {
+  return DateTime.fromJSDate(new Date(dueAt.getTime() - 1), { zone: timeZone }).toFormat('dd/MM/yyyy');
+}

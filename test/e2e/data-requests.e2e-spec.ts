@@ -1,0 +1,353 @@
+import request from 'supertest';
+import { AuditEvent } from '../../src/audit/audit-event.entity.js';
+import type { CustomerDataExport } from '../../src/data-requests/customer-data-export.service.js';
+import { OutboxMessage } from '../../src/mail/outbound/outbox-message.entity.js';
+import { givenAgent, givenCustomer, givenTicket, unique, type SignedInAgent } from '../support/factories.js';
+import { startTestApp, TestClock, type TestApp } from '../support/test-app.js';
+
+interface DataRequestView {
+  id: string;
+  ticketId: string;
+  customerId: string;
+  type: string;
+  state: string;
+  firstReplyDueAt: string;
+  firstReplyStatus: string;
+  dueAt: string;
+  dueStatus: string;
+  extendedAt: string | null;
+  verificationSentTo: string;
+  verifiedAt: string | null;
+  outcome: string | null;
+  version: number;
+}
+
+/** Friday 13 February 2026, 10:00 in Hồ Chí Minh City; Tết holidays run Monday 16 – Friday 20 February. */
+const BEFORE_TET = new Date('2026-02-13T03:00:00Z');
+
+describe('data-subject requests', () => {
+  let t: TestApp;
+  let clock: TestClock;
+  let agent: SignedInAgent;
+  let supervisor: SignedInAgent;
+
+  beforeAll(async () => {
+    clock = new TestClock(BEFORE_TET);
+    t = await startTestApp({}, { clock });
+    agent = await givenAgent(t, 'agent', { queues: 'all' });
+    supervisor = await givenAgent(t, 'supervisor', { queues: 'all' });
+  });
+  afterAll(() => t.close());
+
+  /** A customer with an address on record, and the ticket they asked on. */
+  const givenAsked = async (body = 'Tôi muốn nhận bản sao toàn bộ dữ liệu cá nhân của tôi.') => {
+    const email = `${unique('lan')}@example.vn`;
+    const customer = await givenCustomer(t, agent, {
+      displayName: 'Phạm Thị Lan',
+      emails: [email],
+      phones: ['+84912345678'],
+    });
+    const ticket = await givenTicket(t, agent, { customerId: customer.id, body });
+    return { email, customer, ticket };
+  };
+
+  const file = async (ticketId: string, type: string, as = agent) =>
+    (
+      await t
+        .http()
+        .post(`/api/v1/tickets/${ticketId}/data-requests`)
+        .set(as.auth)
+        .send({ type, channel: 'mail', details: 'Yêu cầu gửi qua e-mail' })
+        .expect(201)
+    ).body as DataRequestView;
+
+  /** The link in the identity-check letter, read from the mail written for that address. */
+  const linkSentTo = async (address: string) => {
+    const mail = await t.dataSource
+      .getRepository(OutboxMessage)
+      .findOneOrFail({ where: { toAddress: address, kind: 'notification' }, order: { createdAt: 'DESC' } });
+    const url = /http:\/\/\S+\/privacy\/requests\/[\w-]+/.exec(mail.bodyText)![0];
+    return { mail, path: new URL(url).pathname };
+  };
+
+  /** Opens the link and presses the confirm button, as the customer's browser does. */
+  const confirmAsCustomer = async (path: string) => {
+    const browser = request.agent(t.app.getHttpServer());
+    const page = await browser.get(path).expect(200);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)![1];
+    await browser.post(path).type('form').send({ _csrf: csrf }).expect(303);
+    return browser;
+  };
+
+  const get = async (id: string) =>
+    (await t.http().get(`/api/v1/data-requests/${id}`).set(agent.auth).expect(200)).body as DataRequestView;
+
+  it('count the legal deadlines in working days on the business calendar, across Tết', async () => {
+    const { ticket } = await givenAsked();
+    const copy = await file(ticket.id, 'copy');
+    expect(copy).toMatchObject({
+      state: 'awaiting_verification',
+      // 2 working days: Monday 23 and Tuesday 24 February, after the five days of Tết.
+      firstReplyDueAt: '2026-02-24T17:00:00.000Z',
+      firstReplyStatus: 'met',
+      // 10 working days: 23 February – 6 March.
+      dueAt: '2026-03-06T17:00:00.000Z',
+      dueStatus: 'on_track',
+    });
+    const erase = await file(ticket.id, 'delete');
+    expect(erase.dueAt).toBe('2026-03-20T17:00:00.000Z');
+
+    clock.set(new Date('2026-03-06T10:00:00Z'));
+    expect((await get(copy.id)).dueStatus).toBe('due_soon');
+    clock.set(new Date('2026-03-07T00:00:00Z'));
+    const open = (await t.http().get('/api/v1/data-requests').set(agent.auth).expect(200))
+      .body as DataRequestView[];
+    expect(open.find((row) => row.id === copy.id)?.dueStatus).toBe('overdue');
+    // Soonest deadline first.
+    expect(open.findIndex((row) => row.id === copy.id)).toBeLessThan(
+      open.findIndex((row) => row.id === erase.id),
+    );
+    clock.set(BEFORE_TET);
+  });
+
+  it('release nothing until the customer confirms through the link sent to the address on record', async () => {
+    const { email, ticket, customer } = await givenAsked();
+    const copy = await file(ticket.id, 'copy');
+    expect(copy.verificationSentTo).toBe(email);
+    const { mail, path } = await linkSentTo(email);
+    expect(mail.subject).toContain('Xác nhận yêu cầu về dữ liệu cá nhân');
+    expect(mail.bodyText).toContain('Nhận bản sao dữ liệu cá nhân');
+    expect(mail.bodyText).toContain('06/03/2026');
+    // The link is a key: it is not in the ticket's thread, where every agent could read it.
+    const thread = (await t.http().get(`/api/v1/tickets/${ticket.id}`).set(agent.auth).expect(200)).body as {
+      messages: { bodyText: string }[];
+    };
+    expect(thread.messages.some((message) => message.bodyText.includes('/privacy/requests/'))).toBe(false);
+
+    await t
+      .http()
+      .post(`/api/v1/data-requests/${copy.id}/complete`)
+      .set(agent.auth)
+      .send({ version: copy.version, outcome: 'Đã gửi bản sao dữ liệu.' })
+      .expect(409)
+      .expect(({ body }) => expect(body.message).toMatch(/identity/));
+    await t.http().get(`${path}/export.json`).expect(404);
+
+    // Opening the link changes nothing (mail scanners follow links); a post without the page's token is refused.
+    await t.http().get(path).expect(200);
+    expect((await get(copy.id)).state).toBe('awaiting_verification');
+    await t.http().post(path).type('form').send({}).expect(403);
+    await t.http().get('/privacy/requests/not-a-real-link').expect(404);
+
+    const browser = await confirmAsCustomer(path);
+    const confirmed = await get(copy.id);
+    expect(confirmed.state).toBe('in_progress');
+    expect(confirmed.verifiedAt).not.toBeNull();
+    const page = await browser.get(path).expect(200);
+    expect(page.text).toContain(`${path}/export.json`);
+
+    const audit = await t.dataSource
+      .getRepository(AuditEvent)
+      .find({ where: { recordId: customer.id, action: 'customer.export' } });
+    expect(audit).toHaveLength(0);
+  });
+
+  it('give a verified "copy" request everything held, as JSON and as a readable page, and audit the release', async () => {
+    const { email, ticket, customer } = await givenAsked('Xin gửi tôi dữ liệu. <script>alert(1)</script>');
+    await t
+      .http()
+      .post(`/api/v1/tickets/${ticket.id}/notes`)
+      .set(agent.auth)
+      .send({ body: 'Ghi chú nội bộ: khách gọi điện lúc 9 giờ.' })
+      .expect(201);
+    clock.set(new Date(BEFORE_TET.getTime() + 60_000));
+    await t
+      .http()
+      .post(`/api/v1/tickets/${ticket.id}/replies`)
+      .set(agent.auth)
+      .send({ body: 'Chúng tôi đã nhận yêu cầu của Quý khách.', version: await ticketVersion(ticket.id) })
+      .expect(201);
+    const copy = await file(ticket.id, 'copy');
+    const { path } = await linkSentTo(email);
+    await confirmAsCustomer(path);
+
+    const json = await t.http().get(`${path}/export.json`).expect(200);
+    expect(json.headers['content-disposition']).toMatch(
+      /attachment; filename="?offtrack-travel-personal-data-2026-02-13\.json/,
+    );
+    const data = JSON.parse(json.text as string) as CustomerDataExport;
+    expect(data).toMatchObject({
+      format: 'offtrack-care.customer-data-export',
+      customer: {
+        id: customer.id,
+        name: 'Phạm Thị Lan',
+        emails: [{ address: email, primary: true }],
+        phones: [{ number: '+84912345678' }],
+      },
+      dataRequests: [{ type: 'copy', state: 'in_progress' }],
+    });
+    expect(data.tickets).toHaveLength(1);
+    expect(data.tickets[0].messages.map((message) => [message.from, message.text])).toEqual([
+      ['you', 'Xin gửi tôi dữ liệu. <script>alert(1)</script>'],
+      ['offtrack', 'Chúng tôi đã nhận yêu cầu của Quý khách.'],
+    ]);
+    expect(data.tickets[0].internalNotes).toBe(1);
+    expect(JSON.stringify(data)).not.toContain('khách gọi điện');
+
+    const html = await t.http().get(`${path}/export.html`).set('Accept-Language', 'en').expect(200);
+    expect(html.text).toContain('Your personal data at Offtrack Travel');
+    expect(html.text).toContain('Phạm Thị Lan');
+    expect(html.text).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html.text).not.toContain('<script>alert(1)');
+    expect(html.text).toContain('internal notes: 1');
+
+    const releases = await t.dataSource
+      .getRepository(AuditEvent)
+      .find({ where: { recordId: customer.id, action: 'customer.export' } });
+    expect(releases).toHaveLength(2);
+    expect(releases[0].reason).toContain(copy.id);
+
+    // The export stops after 14 days.
+    clock.set(new Date(BEFORE_TET.getTime() + 15 * 86_400_000));
+    await t.http().get(`${path}/export.json`).expect(404);
+    clock.set(BEFORE_TET);
+  });
+
+  it('extend once, by supervisors, with the reason told to the customer', async () => {
+    const { ticket } = await givenAsked();
+    const view = await file(ticket.id, 'view');
+    await t
+      .http()
+      .post(`/api/v1/data-requests/${view.id}/extend`)
+      .set(agent.auth)
+      .send({ version: view.version, reason: 'Cần tra cứu hồ sơ lưu trữ.' })
+      .expect(403);
+    const extended = (
+      await t
+        .http()
+        .post(`/api/v1/data-requests/${view.id}/extend`)
+        .set(supervisor.auth)
+        .send({ version: view.version, reason: 'Cần tra cứu hồ sơ lưu trữ giấy.' })
+        .expect(200)
+    ).body as DataRequestView;
+    expect(extended.dueAt).toBe('2026-03-20T17:00:00.000Z');
+    await t
+      .http()
+      .post(`/api/v1/data-requests/${view.id}/extend`)
+      .set(supervisor.auth)
+      .send({ version: extended.version, reason: 'Thêm lần nữa.' })
+      .expect(409)
+      .expect(({ body }) => expect(body.message).toMatch(/one extension/));
+    const letter = await lastLetter(ticket.id);
+    expect(letter).toContain('Cần tra cứu hồ sơ lưu trữ giấy.');
+    expect(letter).toContain('20/03/2026');
+  });
+
+  it('carry out a correction through staff, audited before and after, and tell the customer', async () => {
+    const { email, ticket, customer } = await givenAsked('Tên tôi bị ghi sai, đúng là Phạm Thị Lan Anh.');
+    const correct = await file(ticket.id, 'correct');
+    await confirmAsCustomer((await linkSentTo(email)).path);
+    const current = await get(correct.id);
+    const customerVersion = (
+      (await t.http().get(`/api/v1/customers/${customer.id}`).set(agent.auth).expect(200)).body as {
+        version: number;
+      }
+    ).version;
+
+    await t
+      .http()
+      .post(`/api/v1/data-requests/${correct.id}/correct`)
+      .set(agent.auth)
+      .send({ version: current.version, customer: { version: customerVersion, reason: 'x' } })
+      .expect(400)
+      .expect(({ body }) => expect(JSON.stringify(body)).toMatch(/customer\.reason/));
+
+    const done = (
+      await t
+        .http()
+        .post(`/api/v1/data-requests/${correct.id}/correct`)
+        .set(agent.auth)
+        .send({
+          version: current.version,
+          customer: {
+            version: customerVersion,
+            reason: 'khách báo sai tên',
+            displayName: 'Phạm Thị Lan Anh',
+          },
+        })
+        .expect(200)
+    ).body as DataRequestView;
+    expect(done).toMatchObject({ state: 'completed', outcome: 'Corrected: displayName' });
+
+    const [change] = await t.dataSource
+      .getRepository(AuditEvent)
+      .find({ where: { recordId: customer.id, action: 'customer.update' } });
+    expect(JSON.parse(change.fields!)).toEqual({ displayName: ['Phạm Thị Lan', 'Phạm Thị Lan Anh'] });
+    expect(change.reason).toContain(correct.id);
+    expect(await lastLetter(ticket.id)).toContain('Phạm Thị Lan Anh');
+  });
+
+  it('refuse by supervisors with the reason told, and close the request to further changes', async () => {
+    const { ticket } = await givenAsked();
+    const object = await file(ticket.id, 'object');
+    await t
+      .http()
+      .post(`/api/v1/data-requests/${object.id}/refuse`)
+      .set(agent.auth)
+      .send({ version: object.version, outcome: 'Không đủ căn cứ.' })
+      .expect(403);
+    const refused = (
+      await t
+        .http()
+        .post(`/api/v1/data-requests/${object.id}/refuse`)
+        .set(supervisor.auth)
+        .send({ version: object.version, outcome: 'Dữ liệu cần để thực hiện hợp đồng tour đang diễn ra.' })
+        .expect(200)
+    ).body as DataRequestView;
+    expect(refused.state).toBe('refused');
+    expect(await lastLetter(ticket.id)).toContain('Dữ liệu cần để thực hiện hợp đồng tour đang diễn ra.');
+    await t
+      .http()
+      .post(`/api/v1/data-requests/${object.id}/extend`)
+      .set(supervisor.auth)
+      .send({ version: refused.version, reason: 'Quá muộn rồi.' })
+      .expect(409);
+  });
+
+  it('refuse bad input with the field and the reason', async () => {
+    const { ticket } = await givenAsked();
+    await t
+      .http()
+      .post(`/api/v1/tickets/${ticket.id}/data-requests`)
+      .set(agent.auth)
+      .send({ type: 'forget_me', channel: 'pigeon' })
+      .expect(400)
+      .expect(({ body }) => {
+        const text = JSON.stringify(body);
+        expect(text).toContain('type');
+        expect(text).toContain('channel');
+      });
+    await t
+      .http()
+      .post(`/api/v1/tickets/${ticket.id}/data-requests`)
+      .set(agent.auth)
+      .send({ type: 'view', channel: 'mail', receivedAt: '2030-01-01T00:00:00Z' })
+      .expect(400)
+      .expect(({ body }) => expect(JSON.stringify(body)).toContain('receivedAt'));
+  });
+
+  async function ticketVersion(ticketId: string): Promise<number> {
+    return (
+      (await t.http().get(`/api/v1/tickets/${ticketId}`).set(agent.auth).expect(200)).body as {
+        version: number;
+      }
+    ).version;
+  }
+
+  async function lastLetter(ticketId: string): Promise<string> {
+    const ticket = (await t.http().get(`/api/v1/tickets/${ticketId}`).set(agent.auth).expect(200)).body as {
+      messages: { direction: string; bodyText: string }[];
+    };
+    return ticket.messages.filter((message) => message.direction === 'outbound').at(-1)!.bodyText;
+  }
+});
