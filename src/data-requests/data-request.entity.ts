@@ -14,7 +14,8 @@ export class DataRequest {
   @Column({ type: 'varchar', length: 10 }) channel: DataRequestChannel;
   @Column({ type: 'varchar', length: 24 }) state: DataRequestState;
   @Column({ type: 'text', nullable: true }) details: string | null;
-  @Column({ name: 'filed_by_id', type: 'varchar', length: 36 }) filedById: string;
+  /** The agent who filed it; null when the customer filed it through the complaint form. */
+  @Column({ name: 'filed_by_id', type: 'varchar', length: 36, nullable: true }) filedById: string | null;
   @Column({ name: 'received_at', type: 'datetime', precision: 3 }) receivedAt: Date;
   @Column({ name: 'first_reply_due_at', type: 'datetime', precision: 3 }) firstReplyDueAt: Date;
   /** The identity-check letter is the first reply: it tells the customer the request is being handled. */

@@ -66,64 +66,74 @@ export class DataRequestsService {
 
   /** Files the request and sends the identity-check link; that letter is the first reply. */
   file(ticketId: string, dto: FileDataRequestDto, actor: AgentActor): Promise<DataRequest> {
-    return this.dataSource.transaction(async (em) => {
-      const ticket = await this.tickets.loadForWork(em, ticketId, actor);
-      const now = this.clock.now();
-      const receivedAt = dto.receivedAt ? new Date(dto.receivedAt) : now;
-      if (receivedAt > now || receivedAt < ticket.createdAt)
-        throw new InvalidInput([
-          { field: 'receivedAt', reason: 'must be between the ticket’s creation and now' },
-        ]);
-      const address = await this.customers.primaryEmailOf(em, ticket.customerId);
-      if (!address)
-        throw new Invalid(
-          'The customer has no e-mail address on record to confirm their identity; add one (checked by phone) first',
-        );
-      const { defaultCalendar } = await this.sla.settings(em);
-      const deadlines = deadlinesFor(defaultCalendar, dto.type as DataRequestType, receivedAt);
-      const secret = randomBytes(32).toString('base64url');
-      const row = em.create(DataRequest, {
-        ticketId,
-        customerId: ticket.customerId,
-        type: dto.type as DataRequestType,
-        channel: dto.channel as DataRequest['channel'],
-        state: 'awaiting_verification',
-        details: dto.details?.trim() || null,
-        filedById: actor.id,
-        receivedAt,
-        ...deadlines,
-        firstRepliedAt: now,
-        extendedAt: null,
-        extendedById: null,
-        extensionReason: null,
-        verificationHash: hashOf(secret),
-        verificationSentTo: address,
-        verifiedAt: null,
-        exportUntil: null,
-        closedAt: null,
-        closedById: null,
-        outcome: null,
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-      });
-      await em.insert(DataRequest, row);
-      await this.sendVerification(em, ticket, row, address, secret);
-      await this.audit.record(em, actor, [
-        {
-          action: 'data_request.file',
-          recordType: 'data_request',
-          recordId: row.id,
-          fields: {
-            type: [null, row.type],
-            state: [null, row.state],
-            dueAt: [null, row.dueAt.toISOString()],
-          },
-        },
+    return this.dataSource.transaction(async (em) =>
+      this.fileWithin(em, await this.tickets.loadForWork(em, ticketId, actor), dto, actor),
+    );
+  }
+
+  /** file() in the caller's transaction: the complaint form files the request with the ticket it opens. */
+  async fileWithin(
+    em: EntityManager,
+    ticket: Ticket,
+    dto: FileDataRequestDto,
+    actor: Actor,
+  ): Promise<DataRequest> {
+    const ticketId = ticket.id;
+    const now = this.clock.now();
+    const receivedAt = dto.receivedAt ? new Date(dto.receivedAt) : now;
+    if (receivedAt > now || receivedAt < ticket.createdAt)
+      throw new InvalidInput([
+        { field: 'receivedAt', reason: 'must be between the ticket’s creation and now' },
       ]);
-      this.logger.log({ dataRequestId: row.id, ticketId, type: row.type }, 'data-subject request filed');
-      return row;
+    const address = await this.customers.primaryEmailOf(em, ticket.customerId);
+    if (!address)
+      throw new Invalid(
+        'The customer has no e-mail address on record to confirm their identity; add one (checked by phone) first',
+      );
+    const { defaultCalendar } = await this.sla.settings(em);
+    const deadlines = deadlinesFor(defaultCalendar, dto.type as DataRequestType, receivedAt);
+    const secret = randomBytes(32).toString('base64url');
+    const row = em.create(DataRequest, {
+      ticketId,
+      customerId: ticket.customerId,
+      type: dto.type as DataRequestType,
+      channel: dto.channel as DataRequest['channel'],
+      state: 'awaiting_verification',
+      details: dto.details?.trim() || null,
+      filedById: actor.id,
+      receivedAt,
+      ...deadlines,
+      firstRepliedAt: now,
+      extendedAt: null,
+      extendedById: null,
+      extensionReason: null,
+      verificationHash: hashOf(secret),
+      verificationSentTo: address,
+      verifiedAt: null,
+      exportUntil: null,
+      closedAt: null,
+      closedById: null,
+      outcome: null,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
     });
+    await em.insert(DataRequest, row);
+    await this.sendVerification(em, ticket, row, address, secret);
+    await this.audit.record(em, actor, [
+      {
+        action: 'data_request.file',
+        recordType: 'data_request',
+        recordId: row.id,
+        fields: {
+          type: [null, row.type],
+          state: [null, row.state],
+          dueAt: [null, row.dueAt.toISOString()],
+        },
+      },
+    ]);
+    this.logger.log({ dataRequestId: row.id, ticketId, type: row.type }, 'data-subject request filed');
+    return row;
   }
 
   async list(query: DataRequestListQuery): Promise<DataRequest[]> {

@@ -21,12 +21,24 @@ describe('complaint form', () => {
         phoneE164: '+84912345678',
         bookingReference: 'OTV-2026-001234',
         topic: 'payment',
+        dataRequest: null,
         description: valid.description,
         newsletter: false,
       },
     });
     const overseas = checkComplaintForm({ ...valid, phone: '+61 412 345 678', newsletter: 'yes' }, []);
     expect(overseas).toMatchObject({ ok: true, complaint: { phoneE164: '+61412345678', newsletter: true } });
+  });
+
+  it('makes a named personal-data right a personal-data request, and refuses rights not on the list', () => {
+    expect(checkComplaintForm({ ...valid, dataRequest: 'copy' }, [])).toMatchObject({
+      ok: true,
+      complaint: { topic: 'privacy_request', dataRequest: 'copy' },
+    });
+    expect(checkComplaintForm({ ...valid, dataRequest: 'sell_my_data' }, [])).toEqual({
+      ok: false,
+      errors: { dataRequest: 'error.dataRequest' },
+    });
   });
 
   it('names every field in error with the reason, consent included', () => {

@@ -1,4 +1,5 @@
 import { toE164 } from '../customers/phone-number.js';
+import { DATA_REQUEST_TYPES, type DataRequestType } from '../data-requests/data-request.rules.js';
 import type { MessageKey } from './i18n.js';
 
 export const COMPLAINT_TOPICS = [
@@ -35,6 +36,8 @@ export interface ComplaintFormInput {
   phone?: string;
   bookingReference?: string;
   topic?: string;
+  /** For the personal-data topic: which right the customer exercises (one of DATA_REQUEST_TYPES). */
+  dataRequest?: string;
   description?: string;
   consent?: string;
   newsletter?: string;
@@ -54,6 +57,7 @@ export interface Complaint {
   phoneE164: string | null;
   bookingReference: string | null;
   topic: ComplaintTopic;
+  dataRequest: DataRequestType | null;
   description: string;
   newsletter: boolean;
 }
@@ -93,7 +97,12 @@ export function checkComplaintForm(input: ComplaintFormInput, files: UploadedFil
   const phoneE164 = phone ? toE164(phone, 'VN') : null;
   if (phone && !phoneE164) errors.phone = 'error.phone';
   if (bookingReference.length > 40) errors.bookingReference = 'error.tooLong';
-  if (!COMPLAINT_TOPICS.includes(input.topic as ComplaintTopic)) errors.topic = 'error.topic';
+  const dataRequest = text(input.dataRequest);
+  if (dataRequest && !DATA_REQUEST_TYPES.includes(dataRequest as DataRequestType))
+    errors.dataRequest = 'error.dataRequest';
+  // Naming a right to exercise makes it a personal-data request, whatever topic was picked.
+  const topic = dataRequest ? 'privacy_request' : input.topic;
+  if (!COMPLAINT_TOPICS.includes(topic as ComplaintTopic)) errors.topic = 'error.topic';
   if (!description) errors.description = 'error.required';
   else if (description.length < 10) errors.description = 'error.tooShort';
   else if (description.length > 20_000) errors.description = 'error.tooLong';
@@ -109,7 +118,8 @@ export function checkComplaintForm(input: ComplaintFormInput, files: UploadedFil
       email,
       phoneE164,
       bookingReference: bookingReference || null,
-      topic: input.topic as ComplaintTopic,
+      topic: topic as ComplaintTopic,
+      dataRequest: (dataRequest as DataRequestType) || null,
       description,
       newsletter: input.newsletter === 'yes',
     },

@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { Public } from '../auth/auth.decorators.js';
+import { DATA_REQUEST_TYPES } from '../data-requests/data-request.rules.js';
 import { checkComplaintForm, COMPLAINT_TOPICS, type ComplaintFormInput } from './complaint-form.rules.js';
 import { CustomerPagesService } from './customer-pages.service.js';
 import { formUploads, toAttachmentFiles } from './form-uploads.js';
@@ -33,6 +34,7 @@ export class CustomerPagesController {
       values: {},
       errors: {},
       topics: COMPLAINT_TOPICS,
+      dataRequestTypes: DATA_REQUEST_TYPES,
     });
   }
 
@@ -51,6 +53,7 @@ export class CustomerPagesController {
         values: input,
         errors: {},
         topics: COMPLAINT_TOPICS,
+        dataRequestTypes: DATA_REQUEST_TYPES,
         ...data,
       });
     // A filled honeypot is a bot: it gets the same page a person would, and nothing is filed.

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DataRequestsService } from '../data-requests/data-requests.service.js';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -65,6 +66,7 @@ export class CustomerPagesService {
     private readonly queues: QueuesService,
     private readonly outbox: OutboxService,
     private readonly policies: SlaPoliciesService,
+    private readonly dataRequests: DataRequestsService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {
@@ -97,6 +99,13 @@ export class CustomerPagesService {
         },
         SYSTEM_ACTOR,
       );
+      if (complaint.dataRequest)
+        await this.dataRequests.fileWithin(
+          em,
+          filed.ticket,
+          { type: complaint.dataRequest, channel: 'form' },
+          SYSTEM_ACTOR,
+        );
       return filed.ticket;
     });
     return this.linkFor(ticket);

@@ -314,6 +314,51 @@ describe('data-subject requests', () => {
       .expect(409);
   });
 
+  it('are filed by customers through the complaint form, and confirmed before anything is done', async () => {
+    const email = `${unique('minh')}@example.com`;
+    const browser = request.agent(t.app.getHttpServer());
+    const page = await browser.get('/complaint').set('Accept-Language', 'en').expect(200);
+    expect(page.text).toContain('Delete my personal data');
+    const post = browser.post('/complaint').set('Accept-Language', 'en');
+    for (const [name, value] of Object.entries({
+      _csrf: /name="_csrf" value="([^"]+)"/.exec(page.text)![1],
+      name: 'Lê Văn Minh',
+      email,
+      topic: 'general',
+      dataRequest: 'delete',
+      description: 'Please delete all the personal data you hold about me.',
+      consent: 'yes',
+    }))
+      post.field(name, value);
+    await post.expect(303);
+
+    const [filed] = (
+      (await t.http().get('/api/v1/data-requests').set(agent.auth).expect(200)).body as (DataRequestView & {
+        channel: string;
+      })[]
+    ).filter((row) => row.verificationSentTo === email);
+    expect(filed).toMatchObject({ type: 'delete', channel: 'form', state: 'awaiting_verification' });
+    const ticket = (await t.http().get(`/api/v1/tickets/${filed.ticketId}`).set(agent.auth).expect(200))
+      .body as { category: { key: string } | null };
+    expect(ticket.category?.key).toBe('privacy_request');
+    const { mail } = await linkSentTo(email);
+    expect(mail.subject).toContain('Please confirm your personal data request');
+
+    const wrong = browser.post('/complaint');
+    for (const [name, value] of Object.entries({
+      _csrf: /name="_csrf" value="([^"]+)"/.exec((await browser.get('/complaint').expect(200)).text)![1],
+      name: 'Lê Văn Minh',
+      email,
+      topic: 'general',
+      dataRequest: 'forget_everything',
+      description: 'Please delete all the personal data you hold about me.',
+      consent: 'yes',
+    }))
+      wrong.field(name, value);
+    const refused = await wrong.expect(400);
+    expect(refused.text).toContain('Xin chọn một yêu cầu trong danh sách.');
+  });
+
   it('refuse bad input with the field and the reason', async () => {
     const { ticket } = await givenAsked();
     await t

@@ -132,7 +132,7 @@ export class CreateDataRequests1764028800027 implements MigrationInterface {
           str('channel', 10),
           str('state', 24),
           text('details'),
-          ref('filed_by_id'),
+          ref('filed_by_id', true),
           time('received_at'),
           time('first_reply_due_at'),
           time('first_replied_at', true),

@@ -1,6 +1,17 @@
 /** Words of the pages a customer opens from a data-subject request's identity-check letter. */
 export const dataRequestPagesVi = {
   'dataRequest.title': 'Yêu cầu về dữ liệu cá nhân',
+  'complaint.dataRequest': 'Nếu về dữ liệu cá nhân: Quý khách yêu cầu gì?',
+  'complaint.dataRequestHint':
+    'Chúng tôi sẽ gửi một đường dẫn xác nhận đến e-mail của Quý khách trước khi cung cấp hay thay đổi dữ liệu.',
+  'error.dataRequest': 'Xin chọn một yêu cầu trong danh sách.',
+  'dataRequest.type.view': 'Xem dữ liệu cá nhân',
+  'dataRequest.type.copy': 'Nhận bản sao dữ liệu cá nhân',
+  'dataRequest.type.correct': 'Chỉnh sửa dữ liệu cá nhân',
+  'dataRequest.type.delete': 'Xóa dữ liệu cá nhân',
+  'dataRequest.type.withdraw_consent': 'Rút lại sự đồng ý',
+  'dataRequest.type.restrict': 'Hạn chế xử lý dữ liệu',
+  'dataRequest.type.object': 'Phản đối xử lý dữ liệu',
   'dataRequest.intro': 'Quý khách đã gửi yêu cầu: {type}. Yêu cầu nhận ngày {received}; hạn hoàn tất: {due}.',
   'dataRequest.confirmIntro':
     'Để bảo vệ dữ liệu của Quý khách, chúng tôi chỉ thực hiện yêu cầu sau khi Quý khách xác nhận từ địa chỉ e-mail đã đăng ký.',
@@ -37,6 +48,17 @@ export const dataRequestPagesVi = {
 
 export const dataRequestPagesEn: Record<keyof typeof dataRequestPagesVi, string> = {
   'dataRequest.title': 'Your personal data request',
+  'complaint.dataRequest': 'If about your personal data: what do you ask for?',
+  'complaint.dataRequestHint':
+    'We will send a confirmation link to your e-mail address before releasing or changing any data.',
+  'error.dataRequest': 'Please choose a request from the list.',
+  'dataRequest.type.view': 'See my personal data',
+  'dataRequest.type.copy': 'Receive a copy of my personal data',
+  'dataRequest.type.correct': 'Correct my personal data',
+  'dataRequest.type.delete': 'Delete my personal data',
+  'dataRequest.type.withdraw_consent': 'Withdraw my consent',
+  'dataRequest.type.restrict': 'Restrict the processing of my data',
+  'dataRequest.type.object': 'Object to the processing of my data',
   'dataRequest.intro': 'You asked to {type}. Received on {received}; to be completed by {due}.',
   'dataRequest.confirmIntro':
     'To protect your data, we only act on the request once you confirm it from the e-mail address on record.',
