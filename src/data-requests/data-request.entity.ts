@@ -1,5 +1,10 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { DataRequestChannel, DataRequestState, DataRequestType } from './data-request.rules.js';
+import type {
+  DataRequestChannel,
+  DataRequestState,
+  DataRequestType,
+  ReminderStage,
+} from './data-request.rules.js';
 
 /**
  * A data-subject request (view, copy, correct, delete, withdraw consent, restrict, object) from a customer,
@@ -40,4 +45,13 @@ export class DataRequest {
   @Column({ type: 'int' }) version: number;
   @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt: Date;
   @Column({ name: 'updated_at', type: 'datetime', precision: 3 }) updatedAt: Date;
+}
+
+/** A deadline reminder sent to staff; unique per request and stage, so each goes out once. */
+@Entity('data_request_reminders')
+export class DataRequestReminder {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ name: 'data_request_id', type: 'varchar', length: 36 }) dataRequestId: string;
+  @Column({ type: 'varchar', length: 20 }) stage: ReminderStage;
+  @Column({ name: 'sent_at', type: 'datetime', precision: 3 }) sentAt: Date;
 }

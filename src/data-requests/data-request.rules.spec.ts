@@ -6,6 +6,7 @@ import {
   deadlineDay,
   extensionRefusal,
   fulfilmentRefusal,
+  reminderDue,
   type DataRequestFacts,
 } from './data-request.rules.js';
 
@@ -81,5 +82,21 @@ describe('deadline status', () => {
     expect(deadlineStatus(due, new Date('2026-03-09T00:00:00Z'), new Date('2026-04-01T00:00:00Z'))).toBe(
       'overdue',
     );
+  });
+});
+
+describe('deadline reminders', () => {
+  const due = new Date('2026-03-06T17:00:00Z');
+  const at = (iso: string) => new Date(iso);
+  it('come a day before the deadline and once it has passed, each once', () => {
+    expect(reminderDue(due, new Set(), at('2026-03-05T16:00:00Z'))).toBeNull();
+    expect(reminderDue(due, new Set(), at('2026-03-05T17:00:00Z'))).toBe('due_soon');
+    expect(reminderDue(due, new Set(['due_soon']), at('2026-03-06T10:00:00Z'))).toBeNull();
+    expect(reminderDue(due, new Set(['due_soon']), due)).toBe('overdue');
+    expect(reminderDue(due, new Set(['due_soon', 'overdue']), at('2026-03-09T00:00:00Z'))).toBeNull();
+  });
+  it('skip straight to overdue when a pass comes late', () => {
+    expect(reminderDue(due, new Set(), at('2026-03-08T00:00:00Z'))).toBe('overdue');
+    expect(reminderDue(due, new Set(['overdue']), at('2026-03-08T00:00:00Z'))).toBeNull();
   });
 });

@@ -123,3 +123,16 @@ export function typeInWords(type: DataRequestType, language: string): string {
 export function deadlineDay(dueAt: Date, timeZone: string): string {
   return DateTime.fromJSDate(new Date(dueAt.getTime() - 1), { zone: timeZone }).toFormat('dd/MM/yyyy');
 }
+
+export type ReminderStage = 'due_soon' | 'overdue';
+
+/** Staff are reminded a day before a request's deadline and once it has passed. */
+const DUE_SOON_MS = 86_400_000;
+
+/** The reminder an open request needs at `now`, if any: a late pass sends only the latest stage. */
+export function reminderDue(dueAt: Date, sent: ReadonlySet<ReminderStage>, now: Date): ReminderStage | null {
+  if (sent.has('overdue')) return null;
+  if (now >= dueAt) return 'overdue';
+  if (dueAt.getTime() - now.getTime() <= DUE_SOON_MS && !sent.has('due_soon')) return 'due_soon';
+  return null;
+}

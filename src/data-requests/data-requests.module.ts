@@ -3,16 +3,20 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module.js';
 import { CustomersModule } from '../customers/customers.module.js';
 import { MailOutboundModule } from '../mail/outbound/mail-outbound.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { SlaModule } from '../sla/sla.module.js';
 import { TicketsModule } from '../tickets/tickets.module.js';
 import { CustomerDataExportService } from './customer-data-export.service.js';
-import { DataRequest } from './data-request.entity.js';
+import { DataRequestReminderJob } from './data-request-reminder.job.js';
+import { DataRequestRemindersService } from './data-request-reminders.service.js';
+import { DataRequest, DataRequestReminder } from './data-request.entity.js';
 import { DataRequestsController } from './data-requests.controller.js';
 import { DataRequestsService } from './data-requests.service.js';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([DataRequest]),
+    TypeOrmModule.forFeature([DataRequest, DataRequestReminder]),
+    NotificationsModule,
     AuditModule,
     CustomersModule,
     MailOutboundModule,
@@ -20,7 +24,12 @@ import { DataRequestsService } from './data-requests.service.js';
     TicketsModule,
   ],
   controllers: [DataRequestsController],
-  providers: [DataRequestsService, CustomerDataExportService],
+  providers: [
+    DataRequestsService,
+    CustomerDataExportService,
+    DataRequestRemindersService,
+    DataRequestReminderJob,
+  ],
   exports: [DataRequestsService],
 })
 export class DataRequestsModule {}

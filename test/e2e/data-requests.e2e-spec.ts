@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { AuditEvent } from '../../src/audit/audit-event.entity.js';
 import type { CustomerDataExport } from '../../src/data-requests/customer-data-export.service.js';
+import { DataRequestRemindersService } from '../../src/data-requests/data-request-reminders.service.js';
 import { OutboxMessage } from '../../src/mail/outbound/outbox-message.entity.js';
 import { givenAgent, givenCustomer, givenTicket, unique, type SignedInAgent } from '../support/factories.js';
 import { startTestApp, TestClock, type TestApp } from '../support/test-app.js';
@@ -357,6 +358,51 @@ describe('data-subject requests', () => {
       wrong.field(name, value);
     const refused = await wrong.expect(400);
     expect(refused.text).toContain('Xin chọn một yêu cầu trong danh sách.');
+  });
+
+  it('remind the assignee and supervisors a day before the deadline and once it has passed, each once', async () => {
+    const { ticket } = await givenAsked();
+    await t
+      .http()
+      .patch(`/api/v1/tickets/${ticket.id}`)
+      .set(agent.auth)
+      .send({ version: await ticketVersion(ticket.id), assigneeId: agent.agent.id })
+      .expect(200);
+    const view = await file(ticket.id, 'view');
+    const reminders = t.get(DataRequestRemindersService);
+    const noticesFor = async (as: SignedInAgent) =>
+      (
+        (await t.http().get('/api/v1/notifications').set(as.auth).expect(200)).body as {
+          kind: string;
+          title: string;
+          ticketId: string;
+        }[]
+      ).filter((notice) => notice.kind === 'data_request_reminder' && notice.ticketId === ticket.id);
+
+    clock.set(new Date('2026-03-05T10:00:00Z'));
+    await reminders.remind(clock.now());
+    expect(await noticesFor(supervisor)).toHaveLength(0);
+    clock.set(new Date('2026-03-06T00:00:00Z'));
+    await reminders.remind(clock.now());
+    expect((await noticesFor(supervisor)).map((notice) => notice.title)).toEqual([
+      expect.stringContaining('đến hạn 06/03/2026'),
+    ]);
+    expect(await noticesFor(agent)).toHaveLength(1);
+    await reminders.remind(clock.now());
+    expect(await noticesFor(supervisor)).toHaveLength(1);
+
+    clock.set(new Date('2026-03-07T01:00:00Z'));
+    await reminders.remind(clock.now());
+    expect((await noticesFor(supervisor)).map((notice) => notice.title)).toContainEqual(
+      expect.stringContaining('Quá hạn'),
+    );
+    await t
+      .http()
+      .post(`/api/v1/data-requests/${view.id}/refuse`)
+      .set(supervisor.auth)
+      .send({ version: view.version, outcome: 'Khách hàng đã rút yêu cầu.' })
+      .expect(200);
+    clock.set(BEFORE_TET);
   });
 
   it('refuse bad input with the field and the reason', async () => {

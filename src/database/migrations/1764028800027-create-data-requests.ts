@@ -12,8 +12,9 @@ import {
 } from '../column-types.js';
 
 /**
- * Letters about a data-subject request. Placeholders: customerName, ticketNumber, requestType, dueAt, and
- * verifyUrl / reason / outcome / changes where named.
+ * Letters about a data-subject request (placeholders: customerName, ticketNumber, requestType, dueAt, and
+ * verifyUrl / reason / outcome / changes where named) and staff reminders of its deadline (ticketNumber,
+ * requestType, dueAt, state).
  */
 const SEED_TEMPLATES: SeedMailTemplate[] = [
   {
@@ -116,6 +117,38 @@ const SEED_TEMPLATES: SeedMailTemplate[] = [
       'If anything is still wrong, please reply to this e-mail.\n\n' +
       'Kind regards,\nOfftrack Travel Customer Care\n',
   },
+  {
+    key: 'data_request_due_soon',
+    language: 'vi',
+    subject: '[Dữ liệu cá nhân] {{ticketNumber}}: yêu cầu "{{requestType}}" đến hạn {{dueAt}}',
+    body:
+      'Yêu cầu "{{requestType}}" của khách hàng trên {{ticketNumber}} phải hoàn tất trước hết ngày {{dueAt}} ' +
+      '(thời hạn luật định).\nTrạng thái: {{state}}.\n\nXin hoàn tất, hoặc gia hạn một lần kèm lý do.\n',
+  },
+  {
+    key: 'data_request_due_soon',
+    language: 'en',
+    subject: '[Personal data] {{ticketNumber}}: "{{requestType}}" request due {{dueAt}}',
+    body:
+      "The customer's request to {{requestType}} on {{ticketNumber}} must be completed by the end of {{dueAt}} " +
+      '(a legal deadline).\nState: {{state}}.\n\nPlease complete it, or extend it once with a reason.\n',
+  },
+  {
+    key: 'data_request_overdue',
+    language: 'vi',
+    subject: '[Dữ liệu cá nhân – Quá hạn] {{ticketNumber}}: yêu cầu "{{requestType}}"',
+    body:
+      'Yêu cầu "{{requestType}}" của khách hàng trên {{ticketNumber}} đã quá thời hạn luật định ({{dueAt}}).\n' +
+      'Trạng thái: {{state}}.\n\nXin xử lý ngay.\n',
+  },
+  {
+    key: 'data_request_overdue',
+    language: 'en',
+    subject: '[Personal data – Overdue] {{ticketNumber}}: "{{requestType}}" request',
+    body:
+      "The customer's request to {{requestType}} on {{ticketNumber}} is past its legal deadline ({{dueAt}}).\n" +
+      'State: {{state}}.\n\nPlease handle it now.\n',
+  },
 ];
 
 /** Data-subject requests with their deadlines and identity check, and the letters about them. */
@@ -173,11 +206,28 @@ export class CreateDataRequests1764028800027 implements MigrationInterface {
         ],
       }),
     );
+    await queryRunner.createTable(
+      new Table({
+        name: 'data_request_reminders',
+        columns: [id(), ref('data_request_id'), str('stage', 20), time('sent_at')],
+        uniques: [{ name: 'uq_data_request_reminders_stage', columnNames: ['data_request_id', 'stage'] }],
+        foreignKeys: [
+          {
+            name: 'fk_data_request_reminders_request',
+            columnNames: ['data_request_id'],
+            referencedTableName: 'data_requests',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
+        ],
+      }),
+    );
     await seedMailTemplates(queryRunner, SEED_TEMPLATES);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await removeMailTemplates(queryRunner, SEED_TEMPLATES);
+    await queryRunner.dropTable('data_request_reminders');
     await queryRunner.dropTable('data_requests');
   }
 }

@@ -40,6 +40,13 @@ export const MAIL_TEMPLATE_PLACEHOLDERS: Record<string, readonly string[]> = {
   transaction_confirmed_fraud: TRANSACTION_LETTER,
   incident_due_soon: ['title', 'obligation', 'dueAt', 'timeLeft'],
   incident_overdue: ['title', 'obligation', 'dueAt', 'timeLeft'],
+  data_request_verification: ['customerName', 'ticketNumber', 'requestType', 'dueAt', 'verifyUrl'],
+  data_request_extended: ['customerName', 'ticketNumber', 'requestType', 'dueAt', 'reason'],
+  data_request_completed: ['customerName', 'ticketNumber', 'requestType', 'outcome'],
+  data_request_refused: ['customerName', 'ticketNumber', 'requestType', 'outcome'],
+  data_request_corrected: ['customerName', 'ticketNumber', 'requestType', 'changes'],
+  data_request_due_soon: ['ticketNumber', 'requestType', 'dueAt', 'state'],
+  data_request_overdue: ['ticketNumber', 'requestType', 'dueAt', 'state'],
 };
 
 /** What CannedResponsesService.filled() puts into a canned response. */
@@ -97,6 +104,11 @@ export function sampleValues(
       : 'Customer list exposed by a misaddressed e-mail',
     obligation: vi ? 'thông báo vi phạm dữ liệu cá nhân trong 72 giờ' : '72-hour personal-data breach notice',
     timeLeft: vi ? 'còn 2 giờ' : '2 hours left',
+    requestType: vi ? 'Nhận bản sao dữ liệu cá nhân' : 'receive a copy of your personal data',
+    verifyUrl: `${context.publicUrl}/privacy/requests/…`,
+    outcome: vi ? 'Chúng tôi đã gửi bản sao dữ liệu qua đường dẫn.' : 'We sent the copy through the link.',
+    changes: vi ? '- displayName: "Nguyễn Thị Hương"' : '- displayName: "Emily Carter"',
+    state: vi ? 'đang xử lý' : 'in progress',
   };
 }
 
