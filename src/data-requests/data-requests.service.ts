@@ -5,7 +5,14 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import { SYSTEM_ACTOR, type Actor } from '../auth/actor.js';
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
-import { Conflict, Invalid, InvalidInput, NotFound, StaleVersion } from '../common/errors/domain-error.js';
+import {
+  Conflict,
+  Forbidden,
+  Invalid,
+  InvalidInput,
+  NotFound,
+  StaleVersion,
+} from '../common/errors/domain-error.js';
 import { AppConfig } from '../config/app-config.js';
 import { CustomersService } from '../customers/customers.service.js';
 import { forUpdate } from '../database/locking.js';
@@ -146,6 +153,13 @@ export class DataRequestsService {
     });
   }
 
+  async listForTicket(ticketId: string, actor: Actor): Promise<DataRequest[]> {
+    await this.tickets.loadForWork(this.dataSource.manager, ticketId, actor);
+    return this.dataSource
+      .getRepository(DataRequest)
+      .find({ where: { ticketId }, order: { receivedAt: 'ASC', id: 'ASC' } });
+  }
+
   async get(id: string, actor: Actor): Promise<DataRequest> {
     const row = await this.dataSource.getRepository(DataRequest).findOne({ where: { id } });
     if (!row) throw new NotFound('data request', id);
@@ -223,6 +237,7 @@ export class DataRequestsService {
 
   extend(id: string, dto: ExtendDataRequestDto, actor: AgentActor): Promise<DataRequest> {
     return this.dataSource.transaction(async (em) => {
+      requireSupervisor(actor, 'extend a request');
       const row = await this.lockCurrent(em, id, dto.version);
       refuseIf(extensionRefusal(row));
       const { defaultCalendar } = await this.sla.settings(em);
@@ -302,6 +317,7 @@ export class DataRequestsService {
     state: 'completed' | 'refused',
   ): Promise<DataRequest> {
     return this.dataSource.transaction(async (em) => {
+      if (state === 'refused') requireSupervisor(actor, 'refuse a request');
       const row = await this.lockCurrent(em, id, dto.version);
       refuseIf(state === 'completed' ? fulfilmentRefusal(row, 'complete') : refusalRefusal(row));
       const outcome = dto.outcome.trim();
@@ -411,4 +427,9 @@ export class DataRequestsService {
 
 function refuseIf(refusal: string | null): void {
   if (refusal) throw new Conflict(refusal);
+}
+
+/** Extending a legal deadline or refusing a data subject is a supervisor's call, whichever page asks. */
+function requireSupervisor(actor: AgentActor, what: string): void {
+  if (actor.role === 'agent') throw new Forbidden(`Only supervisors and admins may ${what}`);
 }

@@ -164,7 +164,16 @@ export class ConsoleController {
   ) {
     const canned = typeof req.query.canned === 'string' && req.query.canned ? req.query.canned : undefined;
     const problem = req.query.conflict === '1' ? 'console.conflict' : null;
-    await this.showTicket(req, res, id, agent, actor, { status: problem ? 409 : 200, problem, canned });
+    const dataRequestRefused =
+      typeof req.query.dataRequestRefused === 'string'
+        ? req.query.dataRequestRefused.slice(0, 500)
+        : undefined;
+    await this.showTicket(req, res, id, agent, actor, {
+      status: problem ? 409 : dataRequestRefused ? 400 : 200,
+      problem,
+      canned,
+      dataRequestRefused,
+    });
   }
 
   /** Who else is on the ticket, as a fragment the ticket page polls (htmx); typing in the reply says "replying". */
@@ -360,6 +369,7 @@ export class ConsoleController {
       canned?: string;
       draft?: string;
       noteDraft?: string;
+      dataRequestRefused?: string;
     },
   ) {
     const { status, canned, ...kept } = shown;

@@ -1,3 +1,5 @@
+import { DATA_REQUEST_CHANNELS, DATA_REQUEST_TYPES } from '../data-requests/data-request.rules.js';
+import { DataRequestsService } from '../data-requests/data-requests.service.js';
 import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import type { Actor } from '../auth/actor.js';
@@ -33,6 +35,7 @@ export class ConsoleService {
     private readonly customers: CustomersService,
     private readonly canned: CannedResponsesService,
     private readonly presence: TicketPresenceService,
+    private readonly dataRequests: DataRequestsService,
   ) {}
 
   /** The agent's queues with their open counts (kept by the counts table, never counted per request). */
@@ -60,13 +63,14 @@ export class ConsoleService {
    */
   async ticket(id: string, actor: AgentActor, agent: Agent, cannedId?: string) {
     const ticket = await this.tickets.get(id, actor);
-    const [queues, categories, customer, others, canned, present] = await Promise.all([
+    const [queues, categories, customer, others, canned, present, dataRequests] = await Promise.all([
       this.queues.list(),
       this.tickets.categories(),
       this.customers.get(ticket.customer.id, actor),
       this.tickets.list({ customerId: ticket.customer.id, limit: 20 } as ListTicketsQuery, actor),
       this.canned.list(true),
       this.present(id, 'viewing', actor),
+      this.dataRequests.listForTicket(id, actor),
     ]);
     const draft = cannedId
       ? await this.canned.filled(cannedId, {
@@ -86,6 +90,9 @@ export class ConsoleService {
       ),
       draft,
       present,
+      dataRequests,
+      dataRequestTypes: DATA_REQUEST_TYPES,
+      dataRequestChannels: DATA_REQUEST_CHANNELS,
     };
   }
 

@@ -1,4 +1,5 @@
 import { DataRequestsModule } from '../data-requests/data-requests.module.js';
+import { DataRequestConsoleController } from './data-requests/data-request-console.controller.js';
 import { DataRequestPagesController } from './data-requests/data-request-pages.controller.js';
 import { Module } from '@nestjs/common';
 import { CustomersModule } from '../customers/customers.module.js';
@@ -37,7 +38,12 @@ import { WebCoreModule } from './web-core.module.js';
     AdminRulesPagesModule,
     DataRequestsModule,
   ],
-  controllers: [CustomerPagesController, ConsoleController, DataRequestPagesController],
+  controllers: [
+    CustomerPagesController,
+    ConsoleController,
+    DataRequestPagesController,
+    DataRequestConsoleController,
+  ],
   providers: [CustomerPagesService, ConsoleService],
 })
 export class WebModule {}

@@ -405,6 +405,75 @@ describe('data-subject requests', () => {
     clock.set(BEFORE_TET);
   });
 
+  it('are worked in the console: filed on the ticket page, listed by deadline, corrected, refused only by supervisors', async () => {
+    const signedIn = async (as: SignedInAgent) => {
+      const browser = request.agent(t.app.getHttpServer());
+      const form = await browser.get('/console/sign-in').expect(200);
+      await browser
+        .post('/console/sign-in')
+        .type('form')
+        .send({ email: as.agent.email, password: 'correct horse battery staple', _csrf: tokenOf(form.text) })
+        .expect(303);
+      return browser;
+    };
+    const tokenOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1];
+    // Browsers compare the session cookie's expiry with real time: sign in at real "now".
+    clock.set(new Date());
+    const { email, ticket, customer } = await givenAsked('Xin sửa tên tôi thành Phạm Thị Lan Chi.');
+    const console = await signedIn(agent);
+
+    const ticketPage = await console.get(`/console/tickets/${ticket.id}`).expect(200);
+    expect(ticketPage.text).toContain('Yêu cầu về dữ liệu cá nhân trên phiếu này');
+    const filed = await console
+      .post(`/console/tickets/${ticket.id}/data-requests`)
+      .type('form')
+      .send({ _csrf: tokenOf(ticketPage.text), type: 'correct', channel: 'mail', details: 'Sửa tên' })
+      .expect(303);
+    const requestPath = filed.headers.location.replace('?saved=1', '');
+    const list = await console.get('/console/data-requests').expect(200);
+    expect(list.text).toContain(requestPath);
+    let page = await console.get(filed.headers.location).expect(200);
+    expect(page.text).toContain('Đã lưu; khách hàng được thông báo qua e-mail.');
+    expect(page.text).toContain('Khách hàng chưa xác nhận');
+    expect(page.text).not.toContain('Chỉnh sửa hồ sơ khách hàng</h2>');
+
+    await confirmAsCustomer((await linkSentTo(email)).path);
+    page = await console.get(requestPath).expect(200);
+    expect(page.text).toContain('Chỉnh sửa hồ sơ khách hàng</h2>');
+    const refused = await console
+      .post(`${requestPath}/refuse`)
+      .type('form')
+      .send({
+        _csrf: tokenOf(page.text),
+        version: /name="version" value="(\d+)"/.exec(page.text)![1],
+        outcome: 'Không.',
+      })
+      .expect(403);
+    expect(refused.text).toContain('Only supervisors and admins may refuse a request');
+
+    page = await console.get(requestPath).expect(200);
+    await console
+      .post(`${requestPath}/correct`)
+      .type('form')
+      .send({
+        _csrf: tokenOf(page.text),
+        version: /name="version" value="(\d+)"/.exec(page.text)![1],
+        customerVersion: /name="customerVersion" value="(\d+)"/.exec(page.text)![1],
+        displayName: 'Phạm Thị Lan Chi',
+        emails: email,
+        phones: '+84912345678',
+        reason: 'khách yêu cầu qua e-mail',
+      })
+      .expect(303);
+    const corrected = (await t.http().get(`/api/v1/customers/${customer.id}`).set(agent.auth).expect(200))
+      .body as {
+      displayName: string;
+    };
+    expect(corrected.displayName).toBe('Phạm Thị Lan Chi');
+    expect((await console.get(requestPath).expect(200)).text).toContain('Đã hoàn tất');
+    clock.set(BEFORE_TET);
+  });
+
   it('refuse bad input with the field and the reason', async () => {
     const { ticket } = await givenAsked();
     await t
