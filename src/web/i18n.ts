@@ -74,6 +74,16 @@ const vi = {
   'lookup.sent':
     'Nếu mã số và email khớp với một yêu cầu, chúng tôi đã gửi đường dẫn theo dõi tới email đó. Đường dẫn có hiệu lực trong 30 ngày.',
   'link.invalid': 'Đường dẫn không hợp lệ hoặc đã hết hạn. Quý khách có thể yêu cầu đường dẫn mới.',
+  'unsubscribe.title': 'Hủy đăng ký bản tin',
+  'unsubscribe.confirm':
+    'Bấm nút bên dưới để ngừng nhận bản tin du lịch và thư quảng cáo của Offtrack Travel. Thư về các yêu cầu hỗ trợ và khiếu nại của quý khách vẫn được gửi như bình thường.',
+  'unsubscribe.submit': 'Hủy đăng ký bản tin',
+  'unsubscribe.done': 'Quý khách đã hủy đăng ký bản tin. Chúng tôi đã gửi email xác nhận.',
+  'unsubscribe.already':
+    'Quý khách đã hủy đăng ký bản tin từ trước; chúng tôi không gửi bản tin cho quý khách nữa.',
+  'unsubscribe.afterwards': 'Nếu muốn nhận lại bản tin, quý khách có thể đăng ký lại bất cứ lúc nào.',
+  'unsubscribe.invalid':
+    'Đường dẫn hủy đăng ký không hợp lệ (có thể đã bị cắt khi sao chép). Quý khách có thể bấm lại đường dẫn trong bản tin, hoặc trả lời bản tin với tiêu đề "hủy đăng ký".',
   'procedure.title': 'Quy trình giải quyết khiếu nại',
   'privacy.title': 'Chính sách bảo mật',
   'procedure.intro':
@@ -254,6 +264,15 @@ const en: Record<MessageKey, string> = {
   'lookup.sent':
     'If the number and email match a request, we have sent a link to that email. The link works for 30 days.',
   'link.invalid': 'This link is not valid or has expired. You can ask for a new one.',
+  'unsubscribe.title': 'Unsubscribe from the newsletter',
+  'unsubscribe.confirm':
+    'Press the button below to stop receiving the Offtrack Travel travel newsletter and marketing mail. Mail about your support requests and complaints will still reach you as usual.',
+  'unsubscribe.submit': 'Unsubscribe',
+  'unsubscribe.done': 'You have unsubscribed from the newsletter. We have sent you a confirmation by e-mail.',
+  'unsubscribe.already': 'You had already unsubscribed; we no longer send you the newsletter.',
+  'unsubscribe.afterwards': 'If you would like the newsletter again, you can sign up at any time.',
+  'unsubscribe.invalid':
+    'This unsubscribe link is not valid (it may have been cut when copied). Use the link in the newsletter again, or reply to the newsletter with the subject "unsubscribe".',
   'procedure.title': 'Complaint procedure',
   'privacy.title': 'Privacy policy',
   'procedure.intro':

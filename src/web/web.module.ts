@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ConsentModule } from '../consent/consent.module.js';
 import { CustomersModule } from '../customers/customers.module.js';
 import { IntakeModule } from '../intake/intake.module.js';
 import { MailOutboundModule } from '../mail/outbound/mail-outbound.module.js';
@@ -12,6 +13,7 @@ import { ConsoleService } from './console.service.js';
 import { TicketsModule } from '../tickets/tickets.module.js';
 import { CustomerPagesController } from './customer-pages.controller.js';
 import { CustomerPagesService } from './customer-pages.service.js';
+import { UnsubscribePagesController } from './unsubscribe-pages.controller.js';
 import { AdminDeskPagesModule } from './admin-desk/admin-desk-pages.module.js';
 import { AdminRulesPagesModule } from './admin-rules/admin-rules-pages.module.js';
 import { DashboardPagesModule } from './dashboard/dashboard-pages.module.js';
@@ -23,6 +25,7 @@ import { WebCoreModule } from './web-core.module.js';
     AuthModule,
     CannedResponsesModule,
     IntakeModule,
+    ConsentModule,
     TicketsModule,
     CustomersModule,
     QueuesModule,
@@ -34,7 +37,7 @@ import { WebCoreModule } from './web-core.module.js';
     AdminDeskPagesModule,
     AdminRulesPagesModule,
   ],
-  controllers: [CustomerPagesController, ConsoleController],
+  controllers: [CustomerPagesController, UnsubscribePagesController, ConsoleController],
   providers: [CustomerPagesService, ConsoleService],
 })
 export class WebModule {}

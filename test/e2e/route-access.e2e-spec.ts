@@ -21,6 +21,9 @@ const CUSTOMER_PAGES = [
   'POST /status',
   'GET /status/:token',
   'POST /status/:token/replies',
+  'GET /unsubscribe',
+  'POST /unsubscribe',
+  'POST /unsubscribe/one-click',
 ];
 /** Routes anyone may call, on purpose. Anything else public is a hole this test must catch. */
 const PUBLIC_BY_INTENT = [
