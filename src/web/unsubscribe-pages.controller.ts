@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/auth.decorators.js';
@@ -40,7 +40,6 @@ export class UnsubscribePagesController {
    * there is no CSRF token to check; the signed token is the authority. Repeats answer 200 and change nothing.
    */
   @Post('one-click')
-  @HttpCode(200)
   async oneClick(@Query('token') token: unknown, @Res() res: Response) {
     const customer = typeof token === 'string' ? await this.consent.customerOfToken(token) : null;
     if (!customer) return res.status(400).type('text').send('invalid unsubscribe link\n');

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { CustomerEmail } from '../../src/customers/customer.entity.js';
 import { MailIntakeJob } from '../../src/mail/inbound/mail-intake.job.js';
 import { OutboxSenderService } from '../../src/mail/outbound/outbox-sender.service.js';
-import { givenAgent, givenCustomer, unique, type SignedInAgent } from '../support/factories.js';
+import { givenAgent, givenCustomer, givenTicket, unique, type SignedInAgent } from '../support/factories.js';
 import {
   mailSettings,
   startDovecot,
@@ -349,6 +349,31 @@ describe('newsletter consent and unsubscribing (Dovecot + SMTP sink)', () => {
       .get('/api/v1/customers/00000000-0000-4000-8000-000000000000/consents')
       .set(agent.auth)
       .expect(404);
+  });
+
+  it('shows the consent history in the console customer panel', async () => {
+    const consoleAgent = await givenAgent(t, 'agent', { queues: 'all' });
+    const customer = await subscribedCustomer('vi');
+    await t
+      .http()
+      .post(`/api/v1/customers/${customer.id}/consents`)
+      .set(agent.auth)
+      .send({ purpose: 'newsletter', state: 'withdrawn', note: 'Khách gọi tổng đài xin ngừng bản tin' })
+      .expect(201);
+    const ticket = await givenTicket(t, consoleAgent, { customerId: customer.id });
+
+    const browser = request.agent(t.app.getHttpServer());
+    const form = await browser.get('/console/sign-in').expect(200);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(form.text)![1];
+    await browser
+      .post('/console/sign-in')
+      .type('form')
+      .send({ email: consoleAgent.agent.email, password: 'correct horse battery staple', _csrf: csrf })
+      .expect(303);
+    const page = await browser.get(`/console/tickets/${ticket.id}`).expect(200);
+    expect(page.text).toContain('Bản tin: <strong>Đã rút lại</strong> · nhân viên');
+    expect(page.text).toContain('Lịch sử đồng ý (2)');
+    expect(page.text).toContain('Khách gọi tổng đài xin ngừng bản tin');
   });
 
   it('lets only admins send newsletters', async () => {
