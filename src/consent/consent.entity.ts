@@ -43,6 +43,11 @@ export class NewsletterSend {
   @Column({ type: 'varchar', length: 20 }) purpose: ConsentPurpose;
   @Column({ name: 'subject_vi', type: 'varchar', length: 255 }) subjectVi: string;
   @Column({ name: 'subject_en', type: 'varchar', length: 255 }) subjectEn: string;
+  /** The issue itself, kept so the send can go on after a restart. */
+  @Column({ name: 'text_vi', type: 'text' }) textVi: string;
+  @Column({ name: 'text_en', type: 'text' }) textEn: string;
+  @Column({ name: 'html_vi', type: 'text', nullable: true }) htmlVi: string | null;
+  @Column({ name: 'html_en', type: 'text', nullable: true }) htmlEn: string | null;
   @Column({ name: 'sent_by_id', type: 'varchar', length: 36 }) sentById: string;
   @Column({ type: 'varchar', length: 12 }) state: NewsletterSendState;
   /** Mails written to the outbox so far. */

@@ -6,6 +6,7 @@ import { MailOutboundModule } from '../mail/outbound/mail-outbound.module.js';
 import { ConsentController } from './consent.controller.js';
 import { ConsentEvent, CustomerConsent, NewsletterSend } from './consent.entity.js';
 import { ConsentService } from './consent.service.js';
+import { NewsletterSendJob } from './newsletter-send.job.js';
 import { NewslettersController } from './newsletters.controller.js';
 import { NewslettersService } from './newsletters.service.js';
 
@@ -17,7 +18,7 @@ import { NewslettersService } from './newsletters.service.js';
     MailOutboundModule,
   ],
   controllers: [ConsentController, NewslettersController],
-  providers: [ConsentService, NewslettersService],
+  providers: [ConsentService, NewslettersService, NewsletterSendJob],
   exports: [ConsentService],
 })
 export class ConsentModule {}

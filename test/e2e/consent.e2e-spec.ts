@@ -1,4 +1,6 @@
 import request from 'supertest';
+import { NewslettersService } from '../../src/consent/newsletters.service.js';
+import { NewsletterSendJob } from '../../src/consent/newsletter-send.job.js';
 import { CustomerEmail } from '../../src/customers/customer.entity.js';
 import { MailIntakeJob } from '../../src/mail/inbound/mail-intake.job.js';
 import { OutboxSenderService } from '../../src/mail/outbound/outbox-sender.service.js';
@@ -83,8 +85,16 @@ describe('newsletter consent and unsubscribing (Dovecot + SMTP sink)', () => {
   /** Sends an issue and delivers the outbox; returns what reached the SMTP sink. */
   async function sendNewsletter() {
     const before = smtp.sent.length;
-    const { body } = await t.http().post('/api/v1/newsletters').set(admin.auth).send(ISSUE).expect(201);
+    const { body: started } = await t
+      .http()
+      .post('/api/v1/newsletters')
+      .set(admin.auth)
+      .send(ISSUE)
+      .expect(202);
+    expect(started).toMatchObject({ state: 'sending', queued: 0 });
+    await t.get(NewsletterSendJob).run();
     await t.get(OutboxSenderService).sendDue();
+    const { body } = await t.http().get(`/api/v1/newsletters/${started.id}`).set(admin.auth).expect(200);
     return { send: body as { queued: number; state: string }, sent: smtp.sent.slice(before) };
   }
 
@@ -376,9 +386,49 @@ describe('newsletter consent and unsubscribing (Dovecot + SMTP sink)', () => {
     expect(page.text).toContain('Khách gọi tổng đài xin ngừng bản tin');
   });
 
+  it('goes on after an interrupted send where it stopped, sending nobody twice', async () => {
+    const subscribers = [
+      await subscribedCustomer(),
+      await subscribedCustomer('en'),
+      await subscribedCustomer(),
+    ];
+    const before = smtp.sent.length;
+    const { body: started } = await t
+      .http()
+      .post('/api/v1/newsletters')
+      .set(admin.auth)
+      .send(ISSUE)
+      .expect(202);
+    // One batch of one, then the process "dies"; the next run picks the send up from its progress.
+    expect(await t.get(NewslettersService).continueSends(1, 1)).toBe(1);
+    const { body: halfway } = await t
+      .http()
+      .get(`/api/v1/newsletters/${started.id}`)
+      .set(admin.auth)
+      .expect(200);
+    expect(halfway).toMatchObject({ state: 'sending', queued: 1, batches: 1 });
+    await t.get(NewslettersService).continueSends(2);
+    await t.get(OutboxSenderService).sendDue();
+    const { body: finished } = await t
+      .http()
+      .get(`/api/v1/newsletters/${started.id}`)
+      .set(admin.auth)
+      .expect(200);
+    expect(finished.state).toBe('finished');
+    const sent = smtp.sent
+      .slice(before)
+      .filter(
+        (mail) => mail.parsed.subject?.startsWith('December') || mail.parsed.subject?.startsWith('Bản tin'),
+      );
+    expect(sent).toHaveLength(finished.queued);
+    expect(new Set(sent.map((mail) => mail.envelope.to[0])).size).toBe(finished.queued);
+    for (const subscriber of subscribers) expect(to(sent, subscriber.address)).toHaveLength(1);
+  });
+
   it('lets only admins send newsletters', async () => {
     const supervisor = await givenAgent(t, 'supervisor');
     await t.http().post('/api/v1/newsletters').set(supervisor.auth).send(ISSUE).expect(403);
+    await t.http().get('/api/v1/newsletters').set(supervisor.auth).expect(403);
     const missing = await t
       .http()
       .post('/api/v1/newsletters')

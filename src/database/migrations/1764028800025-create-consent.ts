@@ -1,7 +1,9 @@
 import { type MigrationInterface, type QueryRunner, Table, TableColumn } from 'typeorm';
 import {
+  engineOf,
   id,
   int,
+  longText,
   ref,
   removeMailTemplates,
   type SeedMailTemplate,
@@ -49,6 +51,7 @@ const SEED_TEMPLATES: SeedMailTemplate[] = [
  */
 export class CreateConsent1764028800025 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
+    const engine = engineOf(queryRunner.connection.options.type);
     await queryRunner.createTable(
       new Table({
         name: 'consent_events',
@@ -112,6 +115,10 @@ export class CreateConsent1764028800025 implements MigrationInterface {
           str('purpose', 20),
           str('subject_vi', 255),
           str('subject_en', 255),
+          longText(engine, 'text_vi', false),
+          longText(engine, 'text_en', false),
+          longText(engine, 'html_vi'),
+          longText(engine, 'html_en'),
           ref('sent_by_id'),
           str('state', 12),
           int('queued', false, 0),
@@ -120,7 +127,7 @@ export class CreateConsent1764028800025 implements MigrationInterface {
           time('started_at'),
           time('finished_at', true),
         ],
-        indices: [{ name: 'idx_newsletter_sends_started', columnNames: ['started_at'] }],
+        indices: [{ name: 'idx_newsletter_sends_state', columnNames: ['state', 'started_at'] }],
         foreignKeys: [
           {
             name: 'fk_newsletter_sends_sent_by',
