@@ -30,8 +30,11 @@ export function maskUrl(url: string): string {
   } catch {
     // a malformed escape: mask what is there
   }
-  // A customer's status link opens their ticket: the signed token is a credential.
-  return maskPersonalData(decoded).replace(/^\/status\/[^/?#]+/, '/status/[link]');
+  // A customer's status link opens their ticket, an unsubscribe link stops their newsletter: signed tokens
+  // are credentials.
+  return maskPersonalData(decoded)
+    .replace(/^\/status\/[^/?#]+/, '/status/[link]')
+    .replace(/([?&]token=)[^&#]+/g, '$1[link]');
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
