@@ -7,6 +7,7 @@ import { CannedResponsesModule } from './canned-responses/canned-responses.modul
 import { CompensationModule } from './compensation/compensation.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CommonModule } from './common/common.module.js';
+import { ConsentModule } from './consent/consent.module.js';
 import { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { CustomersModule } from './customers/customers.module.js';
@@ -42,6 +43,7 @@ export class AppModule {
         CustomersModule,
         QueuesModule,
         MailOutboundModule,
+        ConsentModule,
         NotificationsModule,
         TicketsModule,
         SensitiveDataModule,

@@ -15,6 +15,7 @@ export const AUDIT_RECORD_TYPES = [
   'transaction_case',
   'webhook_delivery',
   'data_request',
+  'newsletter_send',
 ] as const;
 export type AuditRecordType = (typeof AUDIT_RECORD_TYPES)[number];
 

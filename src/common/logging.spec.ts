@@ -29,6 +29,13 @@ describe('maskUrl', () => {
     expect(maskUrl('/status')).toBe('/status');
   });
 
+  it('hides the signed token of an unsubscribe link', () => {
+    expect(maskUrl('/unsubscribe/one-click?token=3f2b8c1e-6d1a-4c2e-9a51-0b7f4e2d9c10.c2ln&lang=en')).toBe(
+      '/unsubscribe/one-click?token=[link]&lang=en',
+    );
+    expect(maskUrl('/unsubscribe?lang=vi&token=abc.def')).toBe('/unsubscribe?lang=vi&token=[link]');
+  });
+
   it('still masks a URL with a malformed escape', () => {
     expect(maskUrl('/x?email=a.b@c.vn&bad=%E0%A4%A')).toBe('/x?email=a***@c.vn&bad=%E0%A4%A');
   });

@@ -30,8 +30,11 @@ export function maskUrl(url: string): string {
   } catch {
     // a malformed escape: mask what is there
   }
-  // A customer's status link opens their ticket, a data-request link their data: both tokens are credentials.
-  return maskPersonalData(decoded).replace(/^\/(status|privacy\/requests)\/[^/?#]+/, '/$1/[link]');
+  // A customer's status link opens their ticket, a data-request link their data, an unsubscribe link stops
+  // their newsletter: signed tokens are credentials.
+  return maskPersonalData(decoded)
+    .replace(/^\/(status|privacy\/requests)\/[^/?#]+/, '/$1/[link]')
+    .replace(/([?&]token=)[^&#]+/g, '$1[link]');
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;

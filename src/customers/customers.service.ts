@@ -64,6 +64,12 @@ export class CustomersService {
     return customer;
   }
 
+  /** The customer who owns this e-mail address, if any. */
+  async idByEmail(em: EntityManager, address: string): Promise<string | null> {
+    const email = await em.findOne(CustomerEmail, { where: { address: address.trim().toLowerCase() } });
+    return email?.customerId ?? null;
+  }
+
   /** One customer's record; the read is audited. */
   get(id: string, actor: Actor): Promise<CustomerRecord> {
     return this.dataSource.transaction(async (em) => {

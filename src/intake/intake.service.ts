@@ -1,9 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Actor } from '../auth/actor.js';
+import { type Actor, SYSTEM_ACTOR } from '../auth/actor.js';
 import { statusLinkExpiry, StatusLinks } from '../auth/status-links.js';
 import { AppConfig } from '../config/app-config.js';
 import { Clock } from '../common/clock.js';
+import { asksToUnsubscribe } from '../consent/consent.rules.js';
+import { ConsentService } from '../consent/consent.service.js';
 import { CustomersService } from '../customers/customers.service.js';
 import { MailTemplatesService } from '../mail/outbound/mail-templates.service.js';
 import { withTicketToken } from '../mail/outbound/mail-subject.rules.js';
@@ -14,6 +16,8 @@ import type { Language, Ticket } from '../tickets/ticket.entity.js';
 import { displayNumber } from '../tickets/ticket.entity.js';
 import type { NewMessage } from '../tickets/tickets.service.js';
 import { TicketsService } from '../tickets/tickets.service.js';
+import { TicketThreadService } from '../tickets/ticket-thread.service.js';
+import { splitQuotedText } from '../tickets/quoted-text.rules.js';
 import { guessLanguage } from './language.rules.js';
 
 /** A complaint as it arrives, whatever the channel. */
@@ -49,6 +53,8 @@ export class IntakeService {
   constructor(
     private readonly customers: CustomersService,
     private readonly tickets: TicketsService,
+    private readonly thread: TicketThreadService,
+    private readonly consent: ConsentService,
     private readonly outbox: OutboxService,
     private readonly templates: MailTemplatesService,
     private readonly config: AppConfig,
@@ -60,6 +66,12 @@ export class IntakeService {
   /** Everything in the caller's transaction: the ticket, its first message and the acknowledgement commit together. */
   async file(em: EntityManager, complaint: IncomingComplaint, actor: Actor): Promise<FiledComplaint> {
     const language = complaint.language ?? guessLanguage(`${complaint.subject}\n${complaint.text}`) ?? 'vi';
+    // Only a customer already on record can stop a newsletter by mail: a stranger was never sent one.
+    const knownCustomerId =
+      complaint.channel === 'email' &&
+      asksToUnsubscribe(complaint.subject, splitQuotedText(complaint.text).visible)
+        ? await this.customers.idByEmail(em, complaint.from.address)
+        : null;
     const customer = await this.customers.findOrCreateByEmail(
       em,
       {
@@ -73,7 +85,11 @@ export class IntakeService {
     const category = complaint.chosen?.categoryKey
       ? await em.findOne(Category, { where: { key: complaint.chosen.categoryKey, isActive: true } })
       : null;
-    const { ticket, message } = await this.tickets.open(em, actor, {
+    const {
+      ticket,
+      message,
+      category: filedUnder,
+    } = await this.tickets.open(em, actor, {
       customer,
       queueId: complaint.queueId,
       subject: complaint.subject,
@@ -95,9 +111,34 @@ export class IntakeService {
         mail: complaint.mail,
       },
     });
+    if (knownCustomerId === customer.id && filedUnder.key === 'newsletter') {
+      await this.unsubscribe(em, ticket, complaint);
+      return { ticket, messageId: message.id, acknowledged: true };
+    }
     const acknowledged = await this.acknowledge(em, ticket, customer.displayName, complaint);
     this.logger.log({ ticketId: ticket.id, number: ticket.number, acknowledged }, 'complaint filed');
     return { ticket, messageId: message.id, acknowledged };
+  }
+
+  /**
+   * A known customer's mail asking to stop the newsletter is honoured without an agent (the policy says it
+   * can be stopped at any time): consent withdrawn, the ticket resolved with a note saying so, and a
+   * confirmation instead of the acknowledgement. Both the classifier and the request rules must agree.
+   */
+  private async unsubscribe(em: EntityManager, ticket: Ticket, complaint: IncomingComplaint) {
+    const { changed } = await this.consent.unsubscribeByMail(em, ticket.customerId, {
+      ticketId: ticket.id,
+      ticketNumber: ticket.number,
+      language: ticket.language,
+      inReplyTo: complaint.mail?.messageId ?? null,
+    });
+    const note = changed
+      ? 'The customer asked by mail to stop the newsletter: newsletter consent withdrawn automatically ' +
+        '(source: mail), confirmation sent, ticket resolved. Later newsletter sends skip this customer.'
+      : 'The customer asked by mail to stop the newsletter; it was already withdrawn. Confirmation sent, ' +
+        'ticket resolved.';
+    await this.thread.resolveWithNote(em, ticket, note, SYSTEM_ACTOR);
+    this.logger.log({ ticketId: ticket.id, changed }, 'newsletter unsubscribed by mail');
   }
 
   /**

@@ -19,6 +19,7 @@ import type { Attachment } from './attachment.entity.js';
 import type { Ticket } from './ticket.entity.js';
 import { StateMoveRefused } from './ticket.errors.js';
 import {
+  changeState,
   isWithinReopenWindow,
   stateAfterAgentReply,
   stateAfterCustomerMessage,
@@ -119,6 +120,19 @@ export class TicketThreadService {
           files: AttachmentsService.fromUploads(dto.attachments),
         },
       );
+    });
+  }
+
+  /**
+   * Resolves a ticket the desk handled by itself (a mail asking to unsubscribe), with an internal note saying
+   * what was done, within the caller's transaction.
+   */
+  async resolveWithNote(em: EntityManager, ticket: Ticket, note: string, actor: Actor) {
+    const move = changeState(ticket.state, 'resolved');
+    return this.append(em, ticket, actor, 'ticket.auto_resolve', move, {
+      direction: 'note',
+      authorType: 'system',
+      body: note,
     });
   }
 

@@ -15,6 +15,8 @@ import type { PresenceActivity } from '../tickets/ticket-presence.entity.js';
 import { TicketPresenceService } from '../tickets/ticket-presence.service.js';
 import { TicketThreadService } from '../tickets/ticket-thread.service.js';
 import { TicketsService } from '../tickets/tickets.service.js';
+import { ConsentService } from '../consent/consent.service.js';
+import { toConsentHistoryView } from '../consent/dto/consent.dto.js';
 import { CustomersService } from '../customers/customers.service.js';
 import { toCustomerView } from '../customers/dto/customer.view.js';
 import type { ListTicketsQuery, UpdateTicketDto } from '../tickets/dto/ticket.dto.js';
@@ -33,6 +35,7 @@ export class ConsoleService {
     private readonly auth: AuthService,
     private readonly agents: AgentsService,
     private readonly customers: CustomersService,
+    private readonly consent: ConsentService,
     private readonly canned: CannedResponsesService,
     private readonly presence: TicketPresenceService,
     private readonly dataRequests: DataRequestsService,
@@ -63,15 +66,18 @@ export class ConsoleService {
    */
   async ticket(id: string, actor: AgentActor, agent: Agent, cannedId?: string) {
     const ticket = await this.tickets.get(id, actor);
-    const [queues, categories, customer, others, canned, present, dataRequests] = await Promise.all([
-      this.queues.list(),
-      this.tickets.categories(),
-      this.customers.get(ticket.customer.id, actor),
-      this.tickets.list({ customerId: ticket.customer.id, limit: 20 } as ListTicketsQuery, actor),
-      this.canned.list(true),
-      this.present(id, 'viewing', actor),
-      this.dataRequests.listForTicket(id, actor),
-    ]);
+    const [queues, categories, customer, consents, others, canned, present, dataRequests] = await Promise.all(
+      [
+        this.queues.list(),
+        this.tickets.categories(),
+        this.customers.get(ticket.customer.id, actor),
+        this.consent.history(ticket.customer.id, actor),
+        this.tickets.list({ customerId: ticket.customer.id, limit: 20 } as ListTicketsQuery, actor),
+        this.canned.list(true),
+        this.present(id, 'viewing', actor),
+        this.dataRequests.listForTicket(id, actor),
+      ],
+    );
     const draft = cannedId
       ? await this.canned.filled(cannedId, {
           customerName: ticket.customer.displayName,
@@ -84,6 +90,7 @@ export class ConsoleService {
       queues: queues.filter(({ queue }) => queue.isActive).map(({ queue }) => queue),
       categories,
       customer: toCustomerView(customer),
+      consents: toConsentHistoryView(consents),
       otherTickets: others.items.filter((other) => other.id !== id),
       cannedResponses: [...canned].sort(
         (a, b) => Number(b.language === ticket.language) - Number(a.language === ticket.language),

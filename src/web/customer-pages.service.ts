@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { SYSTEM_ACTOR } from '../auth/actor.js';
 import { type StatusLinkClaim, statusLinkExpiry, StatusLinks } from '../auth/status-links.js';
 import { Clock } from '../common/clock.js';
+import { ConsentService } from '../consent/consent.service.js';
 import { formatLocal } from '../common/time.js';
 import { AppConfig } from '../config/app-config.js';
 import { CustomersService } from '../customers/customers.service.js';
@@ -60,6 +61,7 @@ export class CustomerPagesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly intake: IntakeService,
+    private readonly consent: ConsentService,
     private readonly tickets: TicketsService,
     private readonly thread: TicketThreadService,
     private readonly customers: CustomersService,
@@ -93,12 +95,16 @@ export class CustomerPagesService {
             // "Something else" is no choice: the classifier reads the words instead.
             categoryKey: complaint.topic === 'general' ? undefined : complaint.topic,
             bookingReference: complaint.bookingReference,
-            // Kept on the ticket until consent records exist (issue #8), so the opt-in is not lost.
-            tags: complaint.newsletter ? ['newsletter_opt_in'] : [],
           },
         },
         SYSTEM_ACTOR,
       );
+      // The form cannot be sent without the data-processing tick; the newsletter tick is optional.
+      const given = { customerId: filed.ticket.customerId, state: 'given', source: 'form' } as const;
+      const ticketId = filed.ticket.id;
+      await this.consent.record(em, { ...given, purpose: 'service', ticketId }, SYSTEM_ACTOR);
+      if (complaint.newsletter)
+        await this.consent.record(em, { ...given, purpose: 'newsletter', ticketId }, SYSTEM_ACTOR);
       if (complaint.dataRequest)
         await this.dataRequests.fileWithin(
           em,

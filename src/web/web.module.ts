@@ -2,6 +2,7 @@ import { DataRequestsModule } from '../data-requests/data-requests.module.js';
 import { DataRequestConsoleController } from './data-requests/data-request-console.controller.js';
 import { DataRequestPagesController } from './data-requests/data-request-pages.controller.js';
 import { Module } from '@nestjs/common';
+import { ConsentModule } from '../consent/consent.module.js';
 import { CustomersModule } from '../customers/customers.module.js';
 import { IntakeModule } from '../intake/intake.module.js';
 import { MailOutboundModule } from '../mail/outbound/mail-outbound.module.js';
@@ -15,6 +16,7 @@ import { ConsoleService } from './console.service.js';
 import { TicketsModule } from '../tickets/tickets.module.js';
 import { CustomerPagesController } from './customer-pages.controller.js';
 import { CustomerPagesService } from './customer-pages.service.js';
+import { UnsubscribePagesController } from './unsubscribe-pages.controller.js';
 import { AdminDeskPagesModule } from './admin-desk/admin-desk-pages.module.js';
 import { AdminRulesPagesModule } from './admin-rules/admin-rules-pages.module.js';
 import { DashboardPagesModule } from './dashboard/dashboard-pages.module.js';
@@ -26,6 +28,7 @@ import { WebCoreModule } from './web-core.module.js';
     AuthModule,
     CannedResponsesModule,
     IntakeModule,
+    ConsentModule,
     TicketsModule,
     CustomersModule,
     QueuesModule,
@@ -40,6 +43,7 @@ import { WebCoreModule } from './web-core.module.js';
   ],
   controllers: [
     CustomerPagesController,
+    UnsubscribePagesController,
     ConsoleController,
     DataRequestPagesController,
     DataRequestConsoleController,

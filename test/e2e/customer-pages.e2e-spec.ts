@@ -80,8 +80,16 @@ describe('customer pages', () => {
       category: { key: 'payment' },
       categorySource: 'customer',
       bookingReference: 'OTV-2026-001234',
-      tags: ['newsletter_opt_in'],
+      tags: [],
     });
+    // The newsletter tick is a consent event now, not a tag (consent.e2e-spec.ts covers the log).
+    const consents = (
+      await t.http().get(`/api/v1/customers/${view.customer.id}/consents`).set(agent.auth).expect(200)
+    ).body;
+    expect(consents.current).toEqual([
+      expect.objectContaining({ purpose: 'newsletter', state: 'given', source: 'form' }),
+      expect.objectContaining({ purpose: 'service', state: 'given', source: 'form' }),
+    ]);
     const customer = (await t.http().get(`/api/v1/customers/${view.customer.id}`).set(agent.auth).expect(200))
       .body;
     expect(JSON.stringify(customer.phones)).toContain('+84912345678');

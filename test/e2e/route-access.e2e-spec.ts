@@ -25,6 +25,9 @@ const CUSTOMER_PAGES = [
   'POST /privacy/requests/:secret',
   'GET /privacy/requests/:secret/export.json',
   'GET /privacy/requests/:secret/export.html',
+  'GET /unsubscribe',
+  'POST /unsubscribe',
+  'POST /unsubscribe/one-click',
 ];
 /** Routes anyone may call, on purpose. Anything else public is a hole this test must catch. */
 const PUBLIC_BY_INTENT = [

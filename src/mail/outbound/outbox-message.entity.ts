@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export type OutboxKind = 'reply' | 'acknowledgement' | 'notification';
+export type OutboxKind = 'reply' | 'acknowledgement' | 'notification' | 'newsletter';
 /** pending → sending → sent, or back to pending with a later attempt, or failed for good. */
 export type OutboxState = 'pending' | 'sending' | 'sent' | 'failed';
 
@@ -31,6 +31,8 @@ export class OutboxMessage {
   /** RFC 3834 value for automatic mail (auto-replied, auto-generated); null for mail a person wrote. */
   @Column({ name: 'auto_submitted', type: 'varchar', length: 20, nullable: true }) autoSubmitted:
     string | null;
+  /** JSON object of further header lines, sent as they are (List-Unsubscribe on newsletters). */
+  @Column({ type: 'text', nullable: true }) headers: string | null;
   /** JSON array of OutboxAttachment. */
   @Column({ name: 'attachment_ids', type: 'text', nullable: true }) attachments: string | null;
   @Column({ type: 'varchar', length: 12 }) state: OutboxState;

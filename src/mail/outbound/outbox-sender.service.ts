@@ -120,10 +120,7 @@ export class OutboxSenderService {
       messageId: row.messageId,
       inReplyTo: row.inReplyTo ?? undefined,
       references: row.referencesHeader ?? undefined,
-      // RFC 3834: receivers compare this value as it is, so it must never be RFC 2047-encoded.
-      headers: row.autoSubmitted
-        ? { 'Auto-Submitted': { prepared: true, value: row.autoSubmitted } }
-        : undefined,
+      headers: this.headersOf(row),
       attachments: await Promise.all(
         files.map(async (file) => ({
           filename: file.fileName,
@@ -132,5 +129,19 @@ export class OutboxSenderService {
         })),
       ),
     };
+  }
+
+  /**
+   * Receivers compare these values as they are (RFC 3834 Auto-Submitted, RFC 8058 List-Unsubscribe), so they
+   * are passed prepared: never RFC 2047-encoded or folded by nodemailer.
+   */
+  private headersOf(row: OutboxMessage): Mail.Headers | undefined {
+    const lines: Record<string, string> = row.headers
+      ? (JSON.parse(row.headers) as Record<string, string>)
+      : {};
+    if (row.autoSubmitted) lines['Auto-Submitted'] = row.autoSubmitted;
+    const names = Object.keys(lines);
+    if (names.length === 0) return undefined;
+    return Object.fromEntries(names.map((name) => [name, { prepared: true, value: lines[name] }]));
   }
 }

@@ -22,6 +22,8 @@ export interface OutboundMail {
   references?: string[];
   autoSubmitted?: 'auto-replied' | 'auto-generated' | null;
   attachments?: OutboxAttachment[];
+  /** Further header lines, plain ASCII, sent exactly as given (no RFC 2047 encoding, no folding). */
+  headers?: Record<string, string>;
   /** Set when the Message-ID must be known before the row is written (to store it on the thread message). */
   messageId?: string;
   /** Held until then (staff notifications wait for business hours). */
@@ -63,6 +65,7 @@ export class OutboxService {
         inReplyTo: mail.inReplyTo ?? null,
         referencesHeader: mail.references?.length ? mail.references.join(' ') : null,
         autoSubmitted: mail.autoSubmitted ?? null,
+        headers: mail.headers ? JSON.stringify(mail.headers) : null,
         attachments: mail.attachments?.length ? JSON.stringify(mail.attachments) : null,
         state: 'pending',
         attempts: 0,

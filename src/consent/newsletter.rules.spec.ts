@@ -1,0 +1,36 @@
+import { newsletterMail } from './newsletter.rules.js';
+
+const ISSUE = {
+  subjectVi: 'Bản tin tháng 12',
+  subjectEn: 'December newsletter',
+  textVi: 'Tour Tết 2027 đã mở bán.',
+  textEn: 'Tết 2027 tours are on sale.',
+  htmlVi: '<p>Tour Tết 2027 đã mở bán.</p>',
+};
+const LINKS = {
+  pageUrl: 'https://care.example/unsubscribe?token=abc.def',
+  oneClickUrl: 'https://care.example/unsubscribe/one-click?token=abc.def',
+  mailto: 'care@offtrack.test',
+};
+
+describe('a customer copy of a newsletter issue', () => {
+  it('is in the customer language with a visible unsubscribe link in text and HTML', () => {
+    const vi = newsletterMail(ISSUE, 'vi', LINKS);
+    expect(vi.subject).toBe('Bản tin tháng 12');
+    expect(vi.bodyText).toContain('Tour Tết 2027 đã mở bán.');
+    expect(vi.bodyText).toContain(`Hủy đăng ký (một lần bấm, không cần đăng nhập): ${LINKS.pageUrl}`);
+    expect(vi.bodyHtml).toContain('<a href="https://care.example/unsubscribe?token=abc.def">Hủy đăng ký');
+    const en = newsletterMail(ISSUE, 'en', LINKS);
+    expect(en.subject).toBe('December newsletter');
+    expect(en.bodyText).toContain(`Unsubscribe (one click, no sign-in): ${LINKS.pageUrl}`);
+    expect(en.bodyHtml).toBeNull();
+  });
+
+  it('carries the RFC 8058 headers: one-click URL first, then mailto', () => {
+    expect(newsletterMail(ISSUE, 'en', LINKS).headers).toEqual({
+      'List-Unsubscribe':
+        '<https://care.example/unsubscribe/one-click?token=abc.def>, <mailto:care@offtrack.test?subject=unsubscribe>',
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    });
+  });
+});
