@@ -136,3 +136,20 @@ export function reminderDue(dueAt: Date, sent: ReadonlySet<ReminderStage>, now: 
   if (dueAt.getTime() - now.getTime() <= DUE_SOON_MS && !sent.has('due_soon')) return 'due_soon';
   return null;
 }
+
+const PURPOSE_IN_WORDS: Record<string, { vi: string; en: string }> = {
+  service: { vi: 'xử lý yêu cầu hỗ trợ', en: 'handling your requests' },
+  newsletter: { vi: 'bản tin du lịch', en: 'the travel newsletter' },
+  marketing: { vi: 'tiếp thị', en: 'marketing' },
+};
+
+/** The outcome line of a consent withdrawal, as the customer's letter says it. */
+export function consentWithdrawnInWords(purposes: string[], language: string): string {
+  const en = language === 'en';
+  const names = purposes
+    .map((purpose) => PURPOSE_IN_WORDS[purpose]?.[en ? 'en' : 'vi'] ?? purpose)
+    .join(', ');
+  return en
+    ? `We no longer use your data for: ${names}.`
+    : `Chúng tôi không còn sử dụng dữ liệu của Quý khách cho: ${names}.`;
+}

@@ -13,6 +13,7 @@ import {
   ExtendDataRequestDto,
   FileDataRequestDto,
   toDataRequestView,
+  WithdrawConsentDto,
 } from './dto/data-request.dto.js';
 
 type AgentActor = Actor & { type: 'agent' };
@@ -96,6 +97,21 @@ export class DataRequestsController {
     @CurrentActor() actor: AgentActor,
   ): Promise<DataRequestView> {
     return this.view(await this.requests.correct(id, dto, actor));
+  }
+
+  @Post('data-requests/:id/withdraw-consent')
+  @Roles('agent')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Withdraw the named consents for a verified "withdraw consent" request and tell the customer',
+  })
+  @ApiSecured(404, 409)
+  async withdrawConsent(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: WithdrawConsentDto,
+    @CurrentActor() actor: AgentActor,
+  ): Promise<DataRequestView> {
+    return this.view(await this.requests.withdrawConsent(id, dto, actor));
   }
 
   @Post('data-requests/:id/refuse')

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module.js';
+import { ConsentModule } from '../consent/consent.module.js';
 import { CustomersModule } from '../customers/customers.module.js';
 import { MailOutboundModule } from '../mail/outbound/mail-outbound.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
@@ -18,6 +19,7 @@ import { DataRequestsService } from './data-requests.service.js';
     TypeOrmModule.forFeature([DataRequest, DataRequestReminder]),
     NotificationsModule,
     AuditModule,
+    ConsentModule,
     CustomersModule,
     MailOutboundModule,
     SlaModule,

@@ -31,12 +31,16 @@ import {
   extensionRefusal,
   fulfilmentRefusal,
   refusalRefusal,
+  consentWithdrawnInWords,
   typeInWords,
   type DataRequestType,
 } from './data-request.rules.js';
+import { ConsentService } from '../consent/consent.service.js';
+import type { ConsentPurpose } from '../consent/consent.rules.js';
 import type {
   CloseDataRequestDto,
   CorrectCustomerDataDto,
+  WithdrawConsentDto,
   DataRequestListQuery,
   ExtendDataRequestDto,
   FileDataRequestDto,
@@ -66,6 +70,7 @@ export class DataRequestsService {
     private readonly outbox: OutboxService,
     private readonly sla: SlaPoliciesService,
     private readonly exports: CustomerDataExportService,
+    private readonly consent: ConsentService,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
@@ -310,6 +315,35 @@ export class DataRequestsService {
     });
   }
 
+  /** Withdraws the consents the customer named, in the consent log, and closes the request telling them. */
+  withdrawConsent(id: string, dto: WithdrawConsentDto, actor: AgentActor): Promise<DataRequest> {
+    return this.dataSource.transaction(async (em) => {
+      const row = await this.lockCurrent(em, id, dto.version);
+      refuseIf(fulfilmentRefusal(row, 'withdraw_consent'));
+      const purposes = [...new Set(dto.purposes)] as ConsentPurpose[];
+      for (const purpose of purposes)
+        await this.consent.record(
+          em,
+          {
+            customerId: row.customerId,
+            purpose,
+            state: 'withdrawn',
+            source: row.channel,
+            ticketId: row.ticketId,
+            note: `data-subject request ${row.id}`,
+          },
+          actor,
+        );
+      const outcome = `Consent withdrawn: ${purposes.join(', ')}`;
+      return this.closeLocked(em, row, actor, 'completed', outcome, {
+        template: 'data_request_completed',
+        values: {
+          outcome: consentWithdrawnInWords(purposes, (await this.ticketOf(em, row, actor)).language),
+        },
+      });
+    });
+  }
+
   private close(
     id: string,
     dto: CloseDataRequestDto,
@@ -400,6 +434,10 @@ export class DataRequestsService {
   private async dueInWords(em: EntityManager, ticket: Ticket, dueAt: Date): Promise<string> {
     const customer = await this.customers.findById(em, ticket.customerId);
     return deadlineDay(dueAt, customer.timeZone);
+  }
+
+  private ticketOf(em: EntityManager, row: DataRequest, actor: AgentActor): Promise<Ticket> {
+    return this.tickets.loadForWork(em, row.ticketId, actor);
   }
 
   private async lock(em: EntityManager, id: string): Promise<DataRequest> {

@@ -288,6 +288,50 @@ describe('data-subject requests', () => {
     expect(await lastLetter(ticket.id)).toContain('Phạm Thị Lan Anh');
   });
 
+  it('withdraw the consents named, in the consent log, and tell the customer', async () => {
+    const { email, ticket, customer } = await givenAsked('Tôi không muốn nhận bản tin và quảng cáo nữa.');
+    for (const purpose of ['newsletter', 'marketing'])
+      await t
+        .http()
+        .post(`/api/v1/customers/${customer.id}/consents`)
+        .set(agent.auth)
+        .send({ purpose, state: 'given' })
+        .expect(201);
+    const withdraw = await file(ticket.id, 'withdraw_consent');
+    await t
+      .http()
+      .post(`/api/v1/data-requests/${withdraw.id}/withdraw-consent`)
+      .set(agent.auth)
+      .send({ version: withdraw.version, purposes: ['newsletter'] })
+      .expect(409);
+    await confirmAsCustomer((await linkSentTo(email)).path);
+    await t
+      .http()
+      .post(`/api/v1/data-requests/${withdraw.id}/withdraw-consent`)
+      .set(agent.auth)
+      .send({ version: withdraw.version + 1, purposes: ['selling'] })
+      .expect(400);
+    const done = (
+      await t
+        .http()
+        .post(`/api/v1/data-requests/${withdraw.id}/withdraw-consent`)
+        .set(agent.auth)
+        .send({ version: withdraw.version + 1, purposes: ['newsletter', 'marketing'] })
+        .expect(200)
+    ).body as DataRequestView;
+    expect(done).toMatchObject({ state: 'completed', outcome: 'Consent withdrawn: newsletter, marketing' });
+    const consents = (
+      await t.http().get(`/api/v1/customers/${customer.id}/consents`).set(agent.auth).expect(200)
+    ).body as { current: { purpose: string; state: string; source: string }[] };
+    expect(consents.current).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ purpose: 'newsletter', state: 'withdrawn', source: 'mail' }),
+        expect.objectContaining({ purpose: 'marketing', state: 'withdrawn', source: 'mail' }),
+      ]),
+    );
+    expect(await lastLetter(ticket.id)).toContain('bản tin du lịch, tiếp thị');
+  });
+
   it('refuse by supervisors with the reason told, and close the request to further changes', async () => {
     const { ticket } = await givenAsked();
     const object = await file(ticket.id, 'object');

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  ArrayMinSize,
+  IsArray,
   IsIn,
   IsInt,
   IsISO8601,
@@ -13,6 +15,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { CONSENT_PURPOSES } from '../../consent/consent.rules.js';
 import { UpdateCustomerDto } from '../../customers/dto/customer.dto.js';
 import type { DataRequest } from '../data-request.entity.js';
 import {
@@ -69,6 +72,14 @@ export class CorrectCustomerDataDto extends DataRequestVersionDto {
   @ValidateNested()
   @Type(() => UpdateCustomerDto)
   customer: UpdateCustomerDto;
+}
+
+export class WithdrawConsentDto extends DataRequestVersionDto {
+  @ApiProperty({ enum: CONSENT_PURPOSES, isArray: true, description: 'The consents the customer withdraws' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @IsIn(CONSENT_PURPOSES, { each: true })
+  purposes: string[];
 }
 
 export class DataRequestListQuery {

@@ -19,13 +19,16 @@ import {
   ExtendDataRequestDto,
   FileDataRequestDto,
   toDataRequestView,
+  WithdrawConsentDto,
 } from '../../data-requests/dto/data-request.dto.js';
+import { CONSENT_PURPOSES } from '../../consent/consent.rules.js';
 import { CustomersService } from '../../customers/customers.service.js';
-import { dtoProblems, textOf, type PostedForm } from '../admin-rules/admin-form.js';
+import { dtoProblems, listOf, textOf, type PostedForm } from '../admin-rules/admin-form.js';
 import { PageResponder, agentLanguage } from '../page-responder.js';
 
 type AgentActor = Actor & { type: 'agent' };
-type Action = 'extend' | 'complete' | 'refuse' | 'correct';
+type Action = 'extend' | 'complete' | 'refuse' | 'correct' | 'withdraw-consent';
+const ACTIONS: readonly string[] = ['extend', 'complete', 'refuse', 'correct', 'withdraw-consent'];
 
 const lines = (text: string) =>
   text
@@ -118,7 +121,7 @@ export class DataRequestConsoleController {
     @CurrentAgent() agent: Agent,
   ) {
     if (!this.respond.isGenuine(req)) return this.respond.refuseForgery(req, res, agentLanguage(agent));
-    if (!['extend', 'complete', 'refuse', 'correct'].includes(action))
+    if (!ACTIONS.includes(action))
       return this.respond.message(
         req,
         res,
@@ -149,6 +152,12 @@ export class DataRequestConsoleController {
       return this.requests.extend(
         id,
         await checked(ExtendDataRequestDto, { version, reason: textOf(form, 'reason') }),
+        actor,
+      );
+    if (action === 'withdraw-consent')
+      return this.requests.withdrawConsent(
+        id,
+        await checked(WithdrawConsentDto, { version, purposes: listOf(form, 'purposes') }),
         actor,
       );
     if (action === 'correct') {
@@ -188,6 +197,7 @@ export class DataRequestConsoleController {
         request: toDataRequestView(request, this.clock.now()),
         customer,
         types: DATA_REQUEST_TYPES,
+        purposes: CONSENT_PURPOSES,
         channels: DATA_REQUEST_CHANNELS,
         ...this.dates(agent),
         ...extra,

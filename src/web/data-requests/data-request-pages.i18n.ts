@@ -90,6 +90,11 @@ export const dataRequestPagesVi = {
   'dataRequest.channel.mail': 'E-mail',
   'dataRequest.channel.form': 'Biểu mẫu trên web',
   'dataRequest.channel.agent': 'Trực tiếp / điện thoại',
+  'dataRequest.console.withdraw': 'Rút lại sự đồng ý',
+  'dataRequest.console.purposes': 'Mục đích khách hàng rút lại',
+  'dataRequest.purpose.service': 'Xử lý yêu cầu hỗ trợ',
+  'dataRequest.purpose.newsletter': 'Bản tin du lịch',
+  'dataRequest.purpose.marketing': 'Tiếp thị',
 } as const;
 
 export const dataRequestPagesEn: Record<keyof typeof dataRequestPagesVi, string> = {
@@ -183,4 +188,9 @@ export const dataRequestPagesEn: Record<keyof typeof dataRequestPagesVi, string>
   'dataRequest.channel.mail': 'E-mail',
   'dataRequest.channel.form': 'Web form',
   'dataRequest.channel.agent': 'In person / phone',
+  'dataRequest.console.withdraw': 'Withdraw consent',
+  'dataRequest.console.purposes': 'Purposes the customer withdraws',
+  'dataRequest.purpose.service': 'Handling their requests',
+  'dataRequest.purpose.newsletter': 'Travel newsletter',
+  'dataRequest.purpose.marketing': 'Marketing',
 };
