@@ -124,7 +124,7 @@ export class ConsoleService {
   }
 
   setLanguage(agent: Agent, language: 'vi' | 'en') {
-    return this.agents.update(agent.id, { language });
+    return this.agents.update(agent.id, { language }, { type: 'agent', id: agent.id, role: agent.role });
   }
 
   /** Null when the password changed; else why not. */
