@@ -1,5 +1,3 @@
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -8,6 +6,7 @@ import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { ApiSecured } from '../common/http/api-errors.decorator.js';
 import { AppConfig } from '../config/app-config.js';
 import { AuditChainService } from './audit-chain.service.js';
+import { sendCsv } from './audit-csv-download.js';
 import { AuditExportService } from './audit-export.service.js';
 import { AuditService } from './audit.service.js';
 import {
@@ -58,16 +57,4 @@ export class AuditController {
   verify(): Promise<AuditChainReportView> {
     return this.chain.verify();
   }
-}
-
-/**
- * Streams CSV lines to the client as they are made, as a download. Once the first line is sent the status
- * cannot change, so a failure later cuts the download short (the client sees an incomplete transfer).
- */
-export async function sendCsv(res: Response, lines: AsyncGenerator<string>): Promise<void> {
-  res
-    .status(200)
-    .type('text/csv; charset=utf-8')
-    .setHeader('Content-Disposition', 'attachment; filename="audit-events.csv"');
-  await pipeline(Readable.from(lines), res).catch(() => res.destroy());
 }
