@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 export const AUDIT_RECORD_TYPES = [
   'customer',
@@ -16,13 +16,31 @@ export const AUDIT_RECORD_TYPES = [
   'webhook_delivery',
   'data_request',
   'newsletter_send',
+  'agent',
+  'queue',
+  'mail_template',
+  'audit_log',
 ] as const;
 export type AuditRecordType = (typeof AUDIT_RECORD_TYPES)[number];
 
-/** One append-only line of who read or changed what. `fields` is JSON: names read, or {field: [before, after]}. */
+/** bigint comes back as a string from MySQL; a sequence number stays far below 2^53. */
+const bigintAsNumber = {
+  to: (value: number) => value,
+  from: (value: string | number) => Number(value),
+};
+
+/**
+ * One append-only line of who read or changed what. `fields` is JSON: names read, or {field: [before, after]}.
+ *
+ * Events are written only by AuditService.record, which chains each to the one before it (`seq`, `hash`),
+ * and changed only by AuditService.redactFields, which removes `fields` (personal values, for retention)
+ * while the digest and hash stay. There is no other update or delete path for audit events: do not add one.
+ * Verification (AuditChainService.verify) would report it as tampering.
+ */
 @Entity('audit_events')
 export class AuditEvent {
   @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'bigint', transformer: bigintAsNumber }) seq: number;
   @Column({ name: 'occurred_at', type: 'datetime', precision: 3 }) occurredAt: Date;
   @Column({ name: 'actor_type', type: 'varchar', length: 20 }) actorType: string;
   @Column({ name: 'actor_id', type: 'varchar', length: 36, nullable: true }) actorId: string | null;
@@ -30,6 +48,20 @@ export class AuditEvent {
   @Column({ name: 'record_type', type: 'varchar', length: 32 }) recordType: AuditRecordType;
   @Column({ name: 'record_id', type: 'varchar', length: 36 }) recordId: string;
   @Column({ type: 'text', nullable: true }) fields: string | null;
+  @Column({ name: 'fields_salt', type: 'varchar', length: 32, nullable: true }) fieldsSalt: string | null;
+  @Column({ name: 'fields_digest', type: 'varchar', length: 64 }) fieldsDigest: string;
+  @Column({ name: 'redacted_at', type: 'datetime', precision: 3, nullable: true }) redactedAt: Date | null;
   @Column({ type: 'varchar', length: 500, nullable: true }) reason: string | null;
   @Column({ name: 'request_id', type: 'varchar', length: 64, nullable: true }) requestId: string | null;
+  @Column({ type: 'varchar', length: 64 }) hash: string;
 }
+
+/** The end of the chain, one row: writers lock it so they append one after another. */
+@Entity('audit_chain_head')
+export class AuditChainHead {
+  @PrimaryColumn({ type: 'varchar', length: 20 }) id: string;
+  @Column({ name: 'last_seq', type: 'bigint', transformer: bigintAsNumber }) lastSeq: number;
+  @Column({ name: 'last_hash', type: 'varchar', length: 64 }) lastHash: string;
+}
+
+export const CHAIN_HEAD_ID = 'audit';

@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditEvent } from './audit-event.entity.js';
+import { AuditChainService } from './audit-chain.service.js';
+import { AuditChainHead, AuditEvent } from './audit-event.entity.js';
+import { AuditExportService } from './audit-export.service.js';
 import { AuditController } from './audit.controller.js';
 import { AuditService } from './audit.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([AuditEvent])],
+  imports: [TypeOrmModule.forFeature([AuditEvent, AuditChainHead])],
   controllers: [AuditController],
-  providers: [AuditService],
-  exports: [AuditService],
+  providers: [AuditService, AuditChainService, AuditExportService],
+  exports: [AuditService, AuditChainService, AuditExportService],
 })
 export class AuditModule {}

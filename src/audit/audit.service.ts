@@ -1,10 +1,14 @@
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { Brackets, EntityManager, IsNull, Not, Repository, In } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
 import { Clock } from '../common/clock.js';
 import { pageNewestFirst } from '../common/http/cursor.js';
-import { AuditEvent, type AuditRecordType } from './audit-event.entity.js';
+import { forUpdate } from '../database/locking.js';
+import { chainHash, digestFields } from './audit-chain.rules.js';
+import { AuditChainHead, AuditEvent, CHAIN_HEAD_ID, type AuditRecordType } from './audit-event.entity.js';
+import { auditedRecordsOfCustomer, type AuditEventFilter, filterAuditEvents } from './audit.queries.js';
 
 export interface AuditEntry {
   action: string;
@@ -15,10 +19,7 @@ export interface AuditEntry {
   reason?: string | null;
 }
 
-export interface AuditFilter {
-  recordType?: AuditRecordType;
-  recordId?: string;
-  actorId?: string;
+export interface AuditFilter extends AuditEventFilter {
   cursor?: string;
   limit: number;
 }
@@ -30,32 +31,96 @@ export class AuditService {
     private readonly clock: Clock,
   ) {}
 
-  /** Writes audit events with `em`, so they commit or roll back with the change they describe. */
+  /**
+   * Appends audit events to the chain with `em`, so they commit or roll back with the change they describe.
+   * The chain head is locked until that transaction ends: concurrent writers append one after another and
+   * the chain never forks (SQLite runs one write transaction at a time anyway).
+   */
   async record(em: EntityManager, actor: Actor, entries: AuditEntry[]): Promise<void> {
     if (entries.length === 0) return;
+    if (!em.queryRunner?.isTransactionActive) {
+      return em.transaction((inner) => this.record(inner, actor, entries));
+    }
+    const head = await forUpdate(
+      em.createQueryBuilder(AuditChainHead, 'head').where('head.id = :id', { id: CHAIN_HEAD_ID }),
+    ).getOneOrFail();
     const occurredAt = this.clock.now();
-    await em.insert(
-      AuditEvent,
-      entries.map((entry) => ({
+    let { lastSeq: seq, lastHash: hash } = head;
+    const rows = entries.map((entry) => {
+      const fields = entry.fields ? JSON.stringify(entry.fields) : null;
+      const fieldsSalt = fields === null ? null : randomBytes(16).toString('hex');
+      seq += 1;
+      const event = {
+        seq,
+        id: randomUUID(),
         occurredAt,
         actorType: actor.type,
         actorId: actor.id,
         action: entry.action,
         recordType: entry.recordType,
         recordId: entry.recordId,
-        fields: entry.fields ? JSON.stringify(entry.fields) : null,
+        fieldsDigest: digestFields(fields, fieldsSalt),
         reason: entry.reason ?? null,
-        requestId: actor.requestId ?? null,
-      })),
+        requestId: actor.requestId || null,
+      };
+      hash = chainHash(hash, event);
+      return { ...event, fields, fieldsSalt, redactedAt: null, hash };
+    });
+    await em.insert(AuditEvent, rows);
+    await em.update(AuditChainHead, { id: CHAIN_HEAD_ID }, { lastSeq: seq, lastHash: hash });
+  }
+
+  /**
+   * The one sanctioned change to audit events: removes the personal values in `fields` of the events on
+   * these records (retention), keeping their digest and hash, so the chain still verifies. Returns how many
+   * events it redacted.
+   */
+  async redactFields(em: EntityManager, recordType: AuditRecordType, recordIds: string[]): Promise<number> {
+    if (recordIds.length === 0) return 0;
+    const result = await em.update(
+      AuditEvent,
+      { recordType, recordId: In(recordIds), fields: Not(IsNull()) },
+      { fields: null, fieldsSalt: null, redactedAt: this.clock.now() },
     );
+    return result.affected ?? 0;
   }
 
   async list(filter: AuditFilter) {
-    const query = this.events.createQueryBuilder('event');
-    if (filter.recordType)
-      query.andWhere('event.recordType = :recordType', { recordType: filter.recordType });
-    if (filter.recordId) query.andWhere('event.recordId = :recordId', { recordId: filter.recordId });
-    if (filter.actorId) query.andWhere('event.actorId = :actorId', { actorId: filter.actorId });
+    const query = await this.filtered(filter);
     return pageNewestFirst(query, 'occurredAt', filter);
+  }
+
+  /** Every event the filter matches, oldest first, a batch at a time: for exports of any size. */
+  async *stream(filter: AuditEventFilter, batchSize = 500): AsyncGenerator<AuditEvent[]> {
+    let after: { at: Date; id: string } | null = null;
+    for (;;) {
+      const query = await this.filtered(filter);
+      if (after) {
+        const { at, id } = after;
+        query.andWhere(
+          new Brackets((later) =>
+            later
+              .where('event.occurredAt > :afterAt', { afterAt: at })
+              .orWhere('event.occurredAt = :afterAt AND event.id > :afterId', { afterId: id }),
+          ),
+        );
+      }
+      const batch = await query
+        .orderBy('event.occurredAt', 'ASC')
+        .addOrderBy('event.id', 'ASC')
+        .take(batchSize)
+        .getMany();
+      if (batch.length > 0) yield batch;
+      if (batch.length < batchSize) return;
+      const last = batch[batch.length - 1];
+      after = { at: last.occurredAt, id: last.id };
+    }
+  }
+
+  private async filtered(filter: AuditEventFilter) {
+    const records = filter.customerId
+      ? await auditedRecordsOfCustomer(this.events.manager, filter.customerId)
+      : null;
+    return filterAuditEvents(this.events.createQueryBuilder('event'), filter, records);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '../config/app-config.js';
 import { AgentsService } from './agents.service.js';
+import { SYSTEM_ACTOR } from './actor.js';
 import { AgentEmailTaken } from './auth.errors.js';
 import { newOneTimePassword } from './credentials.js';
 
@@ -26,6 +27,7 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
     try {
       admin = await this.agents.create(
         { email, displayName: 'Administrator', role: 'admin', initialPassword: password },
+        SYSTEM_ACTOR,
         !fromEnvironment,
       );
     } catch (error) {

@@ -2,7 +2,8 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, P
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiSecured } from '../common/http/api-errors.decorator.js';
 import { AgentsService } from './agents.service.js';
-import { Roles } from './auth.decorators.js';
+import type { Actor } from './actor.js';
+import { CurrentActor, Roles } from './auth.decorators.js';
 import { CreateAccessTokenDto, CreateAgentDto, UpdateAgentDto } from './dto/agent.dto.js';
 import {
   AccessTokenView,
@@ -35,16 +36,20 @@ export class AgentsController {
   @Roles('admin')
   @ApiOperation({ summary: 'Create an agent with a one-time password' })
   @ApiSecured(409)
-  async create(@Body() dto: CreateAgentDto): Promise<AgentView> {
-    return toAgentView(await this.agents.create(dto));
+  async create(@Body() dto: CreateAgentDto, @CurrentActor() actor: Actor): Promise<AgentView> {
+    return toAgentView(await this.agents.create(dto, actor));
   }
 
   @Patch(':id')
   @Roles('admin')
   @ApiOperation({ summary: 'Change role, name, language or zone; deactivate; reset the password' })
   @ApiSecured(404)
-  async update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateAgentDto): Promise<AgentView> {
-    return toAgentView(await this.agents.update(id, dto));
+  async update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateAgentDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<AgentView> {
+    return toAgentView(await this.agents.update(id, dto, actor));
   }
 
   @Get(':id/tokens')

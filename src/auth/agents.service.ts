@@ -1,16 +1,39 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
 import { AppConfig } from '../config/app-config.js';
 import { Clock } from '../common/clock.js';
 import { isUniqueViolation } from '../common/errors/database-errors.js';
 import { NotFound } from '../common/errors/domain-error.js';
 import { AccessToken } from './access-token.entity.js';
 import { AccessTokensService, type IssuedToken } from './access-tokens.service.js';
+import type { Actor } from './actor.js';
 import { Agent, type Availability } from './agent.entity.js';
 import { AgentEmailTaken } from './auth.errors.js';
 import { hashPassword } from './credentials.js';
 import { CreateAccessTokenDto, CreateAgentDto, UpdateAgentDto } from './dto/agent.dto.js';
+
+/** What an admin may change about an agent, as the audit log shows it (never the password). */
+const AUDITED_FIELDS = [
+  'email',
+  'displayName',
+  'role',
+  'isActive',
+  'canViewSensitive',
+  'language',
+  'timeZone',
+  'capacity',
+  'availability',
+] as const;
+
+function changedFields(before: Partial<Agent>, after: Agent): Record<string, [unknown, unknown]> {
+  const changes: Record<string, [unknown, unknown]> = {};
+  for (const field of AUDITED_FIELDS) {
+    if (before[field] !== after[field]) changes[field] = [before[field] ?? null, after[field]];
+  }
+  return changes;
+}
 
 @Injectable()
 export class AgentsService {
@@ -18,7 +41,9 @@ export class AgentsService {
 
   constructor(
     @InjectRepository(Agent) private readonly agents: Repository<Agent>,
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tokens: AccessTokensService,
+    private readonly audit: AuditService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -33,8 +58,8 @@ export class AgentsService {
     return agent;
   }
 
-  /** Creates an agent with a one-time password they must replace at first sign-in. */
-  async create(dto: CreateAgentDto, mustChangePassword = true): Promise<Agent> {
+  /** Creates an agent with a one-time password they must replace at first sign-in; audited. */
+  async create(dto: CreateAgentDto, actor: Actor, mustChangePassword = true): Promise<Agent> {
     const now = this.clock.now();
     const email = dto.email.trim().toLowerCase();
     const agent = this.agents.create({
@@ -56,7 +81,17 @@ export class AgentsService {
       updatedAt: now,
     });
     try {
-      await this.agents.insert(agent);
+      await this.dataSource.transaction(async (em) => {
+        await em.insert(Agent, agent);
+        await this.audit.record(em, actor, [
+          {
+            action: 'agent.create',
+            recordType: 'agent',
+            recordId: agent.id,
+            fields: changedFields({}, agent),
+          },
+        ]);
+      });
     } catch (error) {
       if (isUniqueViolation(error)) throw new AgentEmailTaken(email);
       throw error;
@@ -65,19 +100,35 @@ export class AgentsService {
     return agent;
   }
 
-  async update(id: string, dto: UpdateAgentDto): Promise<Agent> {
-    const agent = await this.get(id);
+  /** Changes an agent's settings or gives them a one-time password; before/after values are audited. */
+  async update(id: string, dto: UpdateAgentDto, actor: Actor): Promise<Agent> {
     const { resetPassword, ...fields } = dto;
-    Object.assign(agent, fields, { updatedAt: this.clock.now(), version: agent.version + 1 });
-    if (resetPassword) {
-      Object.assign(agent, {
-        passwordHash: await hashPassword(resetPassword),
-        passwordMustChange: true,
-        failedLoginCount: 0,
-        lockedUntil: null,
-      });
-    }
-    await this.agents.save(agent);
+    const passwordHash = resetPassword ? await hashPassword(resetPassword) : null;
+    const agent = await this.dataSource.transaction(async (em) => {
+      const agent = await em.findOne(Agent, { where: { id } });
+      if (!agent) throw new NotFound('agent', id);
+      const before = { ...agent };
+      Object.assign(agent, fields, { updatedAt: this.clock.now(), version: agent.version + 1 });
+      if (passwordHash) {
+        Object.assign(agent, {
+          passwordHash,
+          passwordMustChange: true,
+          failedLoginCount: 0,
+          lockedUntil: null,
+        });
+      }
+      await em.save(agent);
+      const changes = changedFields(before, agent);
+      await this.audit.record(em, actor, [
+        ...(Object.keys(changes).length > 0
+          ? [{ action: 'agent.update', recordType: 'agent' as const, recordId: id, fields: changes }]
+          : []),
+        ...(passwordHash
+          ? [{ action: 'agent.password_reset', recordType: 'agent' as const, recordId: id }]
+          : []),
+      ]);
+      return agent;
+    });
     if (dto.isActive === false || resetPassword) await this.tokens.revokeAllFor(agent.id);
     this.logger.log({ agentId: agent.id, fields: Object.keys(dto) }, 'agent updated');
     return agent;

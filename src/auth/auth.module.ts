@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module.js';
 import { AccessToken } from './access-token.entity.js';
 import { AccessTokensService } from './access-tokens.service.js';
 import { AdminBootstrapService } from './admin-bootstrap.service.js';
@@ -13,7 +14,7 @@ import { AuthService } from './auth.service.js';
 import { LoginRateLimitGuard } from './login-rate-limit.guard.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Agent, AccessToken])],
+  imports: [TypeOrmModule.forFeature([Agent, AccessToken]), AuditModule],
   controllers: [AuthController, AgentsController],
   providers: [
     AccessTokensService,

@@ -22,6 +22,7 @@ import { CreateCancellations1764028800020 } from './migrations/1764028800020-cre
 import { CreateIncidents1764028800021 } from './migrations/1764028800021-create-incidents.js';
 import { AddSensitiveDataPermission1764028800022 } from './migrations/1764028800022-add-sensitive-data-permission.js';
 import { CreateTransactionCases1764028800023 } from './migrations/1764028800023-create-transaction-cases.js';
+import { AddAuditChain1764028800024 } from './migrations/1764028800024-add-audit-chain.js';
 import { CreateConsent1764028800025 } from './migrations/1764028800025-create-consent.js';
 import { CreateDataRequests1764028800027 } from './migrations/1764028800027-create-data-requests.js';
 
@@ -51,6 +52,7 @@ export const migrations = [
   CreateIncidents1764028800021,
   AddSensitiveDataPermission1764028800022,
   CreateTransactionCases1764028800023,
+  AddAuditChain1764028800024,
   CreateConsent1764028800025,
   CreateDataRequests1764028800027,
 ];

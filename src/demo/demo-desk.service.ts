@@ -99,7 +99,7 @@ export class DemoDeskService implements OnApplicationBootstrap {
       const password = newOneTimePassword();
       try {
         staff[key] = {
-          agent: await this.agents.create({ ...DEMO_AGENTS[key], initialPassword: password }),
+          agent: await this.agents.create({ ...DEMO_AGENTS[key], initialPassword: password }, SYSTEM_ACTOR),
           password,
         };
       } catch (error) {
@@ -109,7 +109,7 @@ export class DemoDeskService implements OnApplicationBootstrap {
     }
     const ids = [staff.supervisor!.agent.id, staff.care!.agent.id];
     for (const { queue, memberIds } of await this.queues.list()) {
-      await this.queues.setMembers(queue.id, [...new Set([...memberIds, ...ids])]);
+      await this.queues.setMembers(queue.id, [...new Set([...memberIds, ...ids])], SYSTEM_ACTOR);
     }
     return staff as DemoStaff;
   }

@@ -55,8 +55,8 @@ export class QueuesController {
   @Roles('admin')
   @ApiOperation({ summary: 'Create a queue' })
   @ApiSecured(409)
-  async create(@Body() dto: CreateQueueDto): Promise<QueueView> {
-    const { queue, memberIds } = await this.queues.create(dto);
+  async create(@Body() dto: CreateQueueDto, @CurrentActor() actor: Actor): Promise<QueueView> {
+    const { queue, memberIds } = await this.queues.create(dto, actor);
     return toQueueView(queue, memberIds);
   }
 
@@ -64,8 +64,12 @@ export class QueuesController {
   @Roles('admin')
   @ApiOperation({ summary: 'Rename, describe, (de)activate or make default' })
   @ApiSecured(404, 409, 422)
-  async update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateQueueDto): Promise<QueueView> {
-    const { queue, memberIds } = await this.queues.update(id, dto);
+  async update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateQueueDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<QueueView> {
+    const { queue, memberIds } = await this.queues.update(id, dto, actor);
     return toQueueView(queue, memberIds);
   }
 
@@ -76,8 +80,9 @@ export class QueuesController {
   async setMembers(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: SetQueueMembersDto,
+    @CurrentActor() actor: Actor,
   ): Promise<QueueView> {
-    const { queue, memberIds } = await this.queues.setMembers(id, dto.agentIds);
+    const { queue, memberIds } = await this.queues.setMembers(id, dto.agentIds, actor);
     return toQueueView(queue, memberIds);
   }
 
@@ -86,7 +91,7 @@ export class QueuesController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a queue no ticket ever used (otherwise deactivate it)' })
   @ApiSecured(404, 409)
-  async remove(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
-    await this.queues.remove(id);
+  async remove(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<void> {
+    await this.queues.remove(id, actor);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Not } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
 import { isForeignKeyViolation, isUniqueViolation } from '../common/errors/database-errors.js';
 import { Clock } from '../common/clock.js';
 import { Invalid, NotFound } from '../common/errors/domain-error.js';
@@ -19,6 +20,16 @@ export interface QueueWithMembers {
 
 const QUEUE_CACHE_MS = 10_000;
 
+const AUDITED_FIELDS = ['name', 'description', 'isDefault', 'isActive', 'assignmentMode'] as const;
+
+function changedFields(before: Partial<Queue>, after: Queue): Record<string, [unknown, unknown]> {
+  const changes: Record<string, [unknown, unknown]> = {};
+  for (const field of AUDITED_FIELDS) {
+    if (before[field] !== after[field]) changes[field] = [before[field] ?? null, after[field]];
+  }
+  return changes;
+}
+
 @Injectable()
 export class QueuesService {
   private cached: { queues: Queue[]; until: number } | null = null;
@@ -26,6 +37,7 @@ export class QueuesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly ticketCounts: QueueCountsService,
+    private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
@@ -75,7 +87,7 @@ export class QueuesService {
     return this.cached.queues.map((queue) => ({ ...queue }));
   }
 
-  create(dto: CreateQueueDto): Promise<QueueWithMembers> {
+  create(dto: CreateQueueDto, actor: Actor): Promise<QueueWithMembers> {
     return this.saving(dto.name, async (em) => {
       const now = this.clock.now();
       const queue = em.create(Queue, {
@@ -90,11 +102,14 @@ export class QueuesService {
       });
       await em.insert(Queue, queue);
       if (queue.isDefault) await this.makeOnlyDefault(em, queue.id);
+      await this.audit.record(em, actor, [
+        { action: 'queue.create', recordType: 'queue', recordId: queue.id, fields: changedFields({}, queue) },
+      ]);
       return { queue, memberIds: [] };
     });
   }
 
-  update(id: string, dto: UpdateQueueDto): Promise<QueueWithMembers> {
+  update(id: string, dto: UpdateQueueDto, actor: Actor): Promise<QueueWithMembers> {
     return this.saving(dto.name ?? '', async (em) => {
       const { queue, memberIds } = await this.get(id, em);
       if (dto.isDefault === false && queue.isDefault)
@@ -102,19 +117,31 @@ export class QueuesService {
       if (dto.isActive === false && (queue.isDefault || dto.isDefault)) {
         throw new Invalid('The default queue cannot be deactivated');
       }
+      const before = { ...queue };
       Object.assign(queue, dto, { updatedAt: this.clock.now() });
       await em.save(queue);
       if (dto.isDefault) await this.makeOnlyDefault(em, queue.id);
+      const changes = changedFields(before, queue);
+      if (Object.keys(changes).length > 0) {
+        await this.audit.record(em, actor, [
+          { action: 'queue.update', recordType: 'queue', recordId: id, fields: changes },
+        ]);
+      }
       return { queue, memberIds };
     });
   }
 
   /** Deletes a queue no ticket has ever used; otherwise it must be deactivated, so history keeps its queue. */
-  async remove(id: string): Promise<void> {
+  async remove(id: string, actor: Actor): Promise<void> {
     const { queue } = await this.get(id);
     if (queue.isDefault) throw new QueueInUse(queue.name, 'it is the default queue');
     try {
-      await this.dataSource.getRepository(Queue).delete({ id });
+      await this.dataSource.transaction(async (em) => {
+        await em.delete(Queue, { id });
+        await this.audit.record(em, actor, [
+          { action: 'queue.delete', recordType: 'queue', recordId: id, fields: { name: [queue.name, null] } },
+        ]);
+      });
       this.cached = null;
     } catch (error) {
       if (isForeignKeyViolation(error)) throw new QueueInUse(queue.name, 'tickets are or were in it');
@@ -122,9 +149,9 @@ export class QueuesService {
     }
   }
 
-  async setMembers(id: string, agentIds: string[]): Promise<QueueWithMembers> {
+  async setMembers(id: string, agentIds: string[], actor: Actor): Promise<QueueWithMembers> {
     return this.dataSource.transaction(async (em) => {
-      const { queue } = await this.get(id, em);
+      const { queue, memberIds: before } = await this.get(id, em);
       await em.delete(QueueMember, { queueId: id });
       if (agentIds.length > 0) {
         const now = this.clock.now();
@@ -139,6 +166,14 @@ export class QueuesService {
               : error;
           });
       }
+      await this.audit.record(em, actor, [
+        {
+          action: 'queue.members',
+          recordType: 'queue',
+          recordId: id,
+          fields: { members: [before, agentIds] },
+        },
+      ]);
       return { queue, memberIds: agentIds };
     });
   }

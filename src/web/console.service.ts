@@ -138,7 +138,7 @@ export class ConsoleService {
   }
 
   setLanguage(agent: Agent, language: 'vi' | 'en') {
-    return this.agents.update(agent.id, { language });
+    return this.agents.update(agent.id, { language }, { type: 'agent', id: agent.id, role: agent.role });
   }
 
   /** Null when the password changed; else why not. */

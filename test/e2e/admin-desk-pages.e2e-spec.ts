@@ -1,3 +1,4 @@
+import { SYSTEM_ACTOR } from '../../src/auth/actor.js';
 import request from 'supertest';
 import { AgentsService } from '../../src/auth/agents.service.js';
 import { Agent } from '../../src/auth/agent.entity.js';
@@ -422,7 +423,7 @@ describe('admin pages for agents, queues, mail templates and canned responses', 
 
   it('speaks English to an admin who works in English', async () => {
     const english = await givenAgent(t, 'admin');
-    await t.get(AgentsService).update(english.agent.id, { language: 'en' });
+    await t.get(AgentsService).update(english.agent.id, { language: 'en' }, SYSTEM_ACTOR);
     const { browser } = await signedIn(english.agent.email);
     const agents = await browser.get('/console/admin/agents?lang=en').expect(200);
     expect(agents.text).toContain('<html lang="en">');

@@ -1,3 +1,4 @@
+import { SYSTEM_ACTOR } from '../../src/auth/actor.js';
 import request from 'supertest';
 import { AgentsService } from '../../src/auth/agents.service.js';
 import { givenAgent, unique, type SignedInAgent } from '../support/factories.js';
@@ -487,7 +488,7 @@ describe('admin pages for routing rules, SLA policies and holidays, mailboxes', 
   });
 
   it('speaks English to an agent who works in English', async () => {
-    await t.get(AgentsService).update(admin.agent.id, { language: 'en' });
+    await t.get(AgentsService).update(admin.agent.id, { language: 'en' }, SYSTEM_ACTOR);
     try {
       const browser = await signedIn(admin);
       const rulesPage = await browser.get('/console/admin/routing-rules?lang=en').expect(200);
@@ -496,7 +497,7 @@ describe('admin pages for routing rules, SLA policies and holidays, mailboxes', 
       expect((await browser.get('/console/admin/sla').expect(200)).text).toContain('Public holidays');
       expect((await browser.get('/console/admin/mailboxes').expect(200)).text).toContain('Test connection');
     } finally {
-      await t.get(AgentsService).update(admin.agent.id, { language: 'vi' });
+      await t.get(AgentsService).update(admin.agent.id, { language: 'vi' }, SYSTEM_ACTOR);
     }
   });
 });

@@ -1,3 +1,4 @@
+import { SYSTEM_ACTOR } from '../../src/auth/actor.js';
 import request from 'supertest';
 import { AgentsService } from '../../src/auth/agents.service.js';
 import { givenAgent, givenTicket, unique, type SignedInAgent } from '../support/factories.js';
@@ -386,6 +387,7 @@ describe('agent console', () => {
       .get(AgentsService)
       .create(
         { email, displayName: 'Nhân viên mới', role: 'agent', initialPassword: 'temporary password 1' },
+        SYSTEM_ACTOR,
         true,
       );
     const { browser, answer } = await signedIn(email, 'temporary password 1');

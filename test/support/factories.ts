@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { SYSTEM_ACTOR } from '../../src/auth/actor.js';
 import { AgentsService } from '../../src/auth/agents.service.js';
 import type { Agent } from '../../src/auth/agent.entity.js';
 import type { Role } from '../../src/auth/role.js';
@@ -32,6 +33,7 @@ export async function givenAgent(
       role,
       initialPassword: overrides.password ?? 'correct horse battery staple',
     },
+    SYSTEM_ACTOR,
     false,
   );
   if (overrides.queues) {
@@ -40,7 +42,7 @@ export async function givenAgent(
       overrides.queues === 'all' ? (await queues.list()).map(({ queue }) => queue.id) : overrides.queues;
     for (const queueId of queueIds) {
       const { memberIds } = await queues.get(queueId);
-      await queues.setMembers(queueId, [...memberIds, agent.id]);
+      await queues.setMembers(queueId, [...memberIds, agent.id], SYSTEM_ACTOR);
     }
   }
   const { token } = await agents.issuePersonalToken(agent.id, { name: 'test' });

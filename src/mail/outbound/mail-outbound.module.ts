@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../../audit/audit.module.js';
 import { ContentModule } from '../../content/content.module.js';
 import { AppConfig } from '../../config/app-config.js';
 import { MailTemplate } from './mail-template.entity.js';
@@ -12,7 +13,7 @@ import { OutboxService } from './outbox.service.js';
 import { createSmtpTransport, SMTP_TRANSPORT } from './smtp-transport.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([OutboxMessage, MailTemplate]), ContentModule],
+  imports: [TypeOrmModule.forFeature([OutboxMessage, MailTemplate]), ContentModule, AuditModule],
   controllers: [OutboxController],
   providers: [
     OutboxService,

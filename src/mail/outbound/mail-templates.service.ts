@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../../audit/audit.service.js';
+import type { Actor } from '../../auth/actor.js';
 import { Clock } from '../../common/clock.js';
 import { NotFound } from '../../common/errors/domain-error.js';
 import { fillTemplate } from './delivery.rules.js';
@@ -10,6 +12,7 @@ import { MailTemplate } from './mail-template.entity.js';
 export class MailTemplatesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
@@ -40,15 +43,31 @@ export class MailTemplatesService {
     return this.dataSource.getRepository(MailTemplate).find({ order: { key: 'ASC', language: 'ASC' } });
   }
 
-  async update(
+  /** Changes a template's subject and text; the audit event keeps both versions. */
+  update(
     key: string,
     language: string,
     change: { subject: string; bodyText: string },
+    actor: Actor,
   ): Promise<MailTemplate> {
-    const repository = this.dataSource.getRepository(MailTemplate);
-    const template = await repository.findOne({ where: { key, language } });
-    if (!template) throw new NotFound('mail template', `${key}/${language}`);
-    Object.assign(template, change, { updatedAt: this.clock.now() });
-    return repository.save(template);
+    return this.dataSource.transaction(async (em) => {
+      const template = await em.findOne(MailTemplate, { where: { key, language } });
+      if (!template) throw new NotFound('mail template', `${key}/${language}`);
+      const fields: Record<string, [unknown, unknown]> = {};
+      if (template.subject !== change.subject) fields.subject = [template.subject, change.subject];
+      if (template.bodyText !== change.bodyText) fields.bodyText = [template.bodyText, change.bodyText];
+      Object.assign(template, change, { updatedAt: this.clock.now() });
+      await em.save(template);
+      await this.audit.record(em, actor, [
+        {
+          action: 'mail_template.update',
+          recordType: 'mail_template',
+          recordId: template.id,
+          fields,
+          reason: `${key}/${language}`,
+        },
+      ]);
+      return template;
+    });
   }
 }

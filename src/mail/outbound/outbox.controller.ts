@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../../auth/auth.decorators.js';
+import type { Actor } from '../../auth/actor.js';
+import { CurrentActor, Roles } from '../../auth/auth.decorators.js';
 import { ApiSecured } from '../../common/http/api-errors.decorator.js';
 import {
   ListOutboxQuery,
@@ -51,7 +52,8 @@ export class OutboxController {
     @Param('key') key: string,
     @Param('language') language: string,
     @Body() dto: UpdateMailTemplateDto,
+    @CurrentActor() actor: Actor,
   ): Promise<MailTemplateView> {
-    return toMailTemplateView(await this.templates.update(key, language, dto));
+    return toMailTemplateView(await this.templates.update(key, language, dto, actor));
   }
 }

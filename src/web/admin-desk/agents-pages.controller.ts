@@ -2,7 +2,8 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@ne
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Agent } from '../../auth/agent.entity.js';
-import { CurrentAgent, Roles } from '../../auth/auth.decorators.js';
+import type { Actor } from '../../auth/actor.js';
+import { CurrentActor, CurrentAgent, Roles } from '../../auth/auth.decorators.js';
 import { toAgentView } from '../../auth/dto/agent.view.js';
 import { PageResponder, agentLanguage } from '../page-responder.js';
 import type { FieldProblems, PostedForm } from './admin-desk-forms.js';
@@ -33,9 +34,10 @@ export class AgentsPagesController {
     @Req() req: Request,
     @Res() res: Response,
     @CurrentAgent() agent: Agent,
+    @CurrentActor() actor: Actor,
   ) {
     if (!this.respond.isGenuine(req)) return this.respond.refuseForgery(req, res, agentLanguage(agent));
-    const outcome = await this.pages.create(form);
+    const outcome = await this.pages.create(form, actor);
     if (!outcome.ok) return this.showList(req, res, agent, 400, form, outcome.problems);
     this.showPassword(req, res, agent, outcome.saved, 'adminDesk.agents.created');
   }
@@ -64,11 +66,12 @@ export class AgentsPagesController {
     @Req() req: Request,
     @Res() res: Response,
     @CurrentAgent() agent: Agent,
+    @CurrentActor() actor: Actor,
   ) {
     if (!this.respond.isGenuine(req)) return this.respond.refuseForgery(req, res, agentLanguage(agent));
     const account = await this.pages.find(id);
     if (!account) return this.notFound(req, res, agent);
-    const outcome = await this.pages.update(account, form);
+    const outcome = await this.pages.update(account, form, actor);
     if (outcome.ok) return res.redirect(303, `/console/admin/agents/${id}?saved=1`);
     const { problems, reason, isStale } = outcome;
     if (isStale)
@@ -83,6 +86,7 @@ export class AgentsPagesController {
     @Req() req: Request,
     @Res() res: Response,
     @CurrentAgent() agent: Agent,
+    @CurrentActor() actor: Actor,
   ) {
     if (!this.respond.isGenuine(req)) return this.respond.refuseForgery(req, res, agentLanguage(agent));
     const account = await this.pages.find(id);
@@ -91,7 +95,7 @@ export class AgentsPagesController {
       req,
       res,
       agent,
-      await this.pages.resetPassword(account),
+      await this.pages.resetPassword(account, actor),
       'adminDesk.agents.passwordReset',
     );
   }

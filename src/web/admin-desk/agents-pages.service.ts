@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Agent } from '../../auth/agent.entity.js';
+import type { Actor } from '../../auth/actor.js';
 import { AgentsService } from '../../auth/agents.service.js';
 import { AgentEmailTaken } from '../../auth/auth.errors.js';
 import { CreateAgentDto, UpdateAgentDto } from '../../auth/dto/agent.dto.js';
@@ -62,13 +63,13 @@ export class AgentsPagesService {
   }
 
   /** Creates the account with a one-time password the agent must replace at first sign-in. */
-  async create(form: PostedForm): Promise<FormOutcome<IssuedPassword>> {
+  async create(form: PostedForm, actor: Actor): Promise<FormOutcome<IssuedPassword>> {
     const password = oneTimePassword();
     const dto = { ...agentToCreate(form), initialPassword: password };
     const problems = await checkWith(CreateAgentDto, dto);
     if (Object.keys(problems).length) return refused(problems);
     try {
-      return { ok: true, saved: { agent: await this.agents.create(dto as CreateAgentDto), password } };
+      return { ok: true, saved: { agent: await this.agents.create(dto as CreateAgentDto, actor), password } };
     } catch (error) {
       if (error instanceof AgentEmailTaken) return refused({ email: 'adminDesk.error.emailTaken' });
       throw error;
@@ -76,13 +77,13 @@ export class AgentsPagesService {
   }
 
   /** Changes role, language, zone, presence, capacity or sign-in; a form drawn from an older version is refused. */
-  async update(agent: Agent, form: PostedForm): Promise<FormOutcome<Agent>> {
+  async update(agent: Agent, form: PostedForm, actor: Actor): Promise<FormOutcome<Agent>> {
     const dto = agentToUpdate(form);
     const problems = await checkWith(UpdateAgentDto, dto);
     if (Object.keys(problems).length) return refused(problems);
     if (formVersion(form) !== agent.version) return refused({}, { isStale: true });
     try {
-      return { ok: true, saved: await this.agents.update(agent.id, dto as UpdateAgentDto) };
+      return { ok: true, saved: await this.agents.update(agent.id, dto as UpdateAgentDto, actor) };
     } catch (error) {
       if (error instanceof DomainError) return refused({}, { reason: error.message });
       throw error;
@@ -90,9 +91,9 @@ export class AgentsPagesService {
   }
 
   /** A new one-time password; it also unlocks the account and ends the agent's sessions. */
-  async resetPassword(agent: Agent): Promise<IssuedPassword> {
+  async resetPassword(agent: Agent, actor: Actor): Promise<IssuedPassword> {
     const password = oneTimePassword();
-    return { agent: await this.agents.update(agent.id, { resetPassword: password }), password };
+    return { agent: await this.agents.update(agent.id, { resetPassword: password }, actor), password };
   }
 }
 

@@ -2,7 +2,8 @@ import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Agent } from '../../auth/agent.entity.js';
-import { CurrentAgent, Roles } from '../../auth/auth.decorators.js';
+import type { Actor } from '../../auth/actor.js';
+import { CurrentActor, CurrentAgent, Roles } from '../../auth/auth.decorators.js';
 import type { MailTemplate } from '../../mail/outbound/mail-template.entity.js';
 import { PageResponder, agentLanguage } from '../page-responder.js';
 import { type FieldProblems, mailTemplateFields, type PostedForm } from './admin-desk-forms.js';
@@ -61,13 +62,14 @@ export class MailTemplatesPagesController {
     @Req() req: Request,
     @Res() res: Response,
     @CurrentAgent() agent: Agent,
+    @CurrentActor() actor: Actor,
   ) {
     if (!this.respond.isGenuine(req)) return this.respond.refuseForgery(req, res, agentLanguage(agent));
     const template = await this.pages.find(key, language);
     if (!template) return this.notFound(req, res, agent);
     const typed = { ...mailTemplateFields(form), version: form.version };
     if (form.intent === 'preview') return this.showEditor(req, res, agent, 200, template, { form: typed });
-    const outcome = await this.pages.update(template, form);
+    const outcome = await this.pages.update(template, form, actor);
     if (outcome.ok) {
       return res.redirect(303, `/console/admin/templates/${encodeURIComponent(key)}/${language}?saved=1`);
     }

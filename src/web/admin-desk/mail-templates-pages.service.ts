@@ -1,3 +1,4 @@
+import type { Actor } from '../../auth/actor.js';
 import { Injectable } from '@nestjs/common';
 import type { Agent } from '../../auth/agent.entity.js';
 import { Clock } from '../../common/clock.js';
@@ -48,13 +49,13 @@ export class MailTemplatesPagesService {
   }
 
   /** Saves subject and text; refuses a form drawn from a text someone has changed since. */
-  async update(template: MailTemplate, form: PostedForm): Promise<FormOutcome<MailTemplate>> {
+  async update(template: MailTemplate, form: PostedForm, actor: Actor): Promise<FormOutcome<MailTemplate>> {
     const fields = mailTemplateFields(form);
     const problems = await checkWith(UpdateMailTemplateDto, fields);
     if (Object.keys(problems).length) return refused(problems);
     if (formVersion(form) !== template.updatedAt.getTime()) return refused({}, { isStale: true });
     try {
-      return { ok: true, saved: await this.templates.update(template.key, template.language, fields) };
+      return { ok: true, saved: await this.templates.update(template.key, template.language, fields, actor) };
     } catch (error) {
       if (error instanceof DomainError) return refused({}, { reason: error.message });
       throw error;

@@ -2,7 +2,8 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@ne
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Agent } from '../../auth/agent.entity.js';
-import { CurrentAgent, Roles } from '../../auth/auth.decorators.js';
+import type { Actor } from '../../auth/actor.js';
+import { CurrentActor, CurrentAgent, Roles } from '../../auth/auth.decorators.js';
 import type { QueueWithMembers } from '../../queues/queues.service.js';
 import { PageResponder, agentLanguage } from '../page-responder.js';
 import { type FieldProblems, type PostedForm, values } from './admin-desk-forms.js';
@@ -39,9 +40,10 @@ export class QueuesPagesController {
     @Req() req: Request,
     @Res() res: Response,
     @CurrentAgent() agent: Agent,
+    @CurrentActor() actor: Actor,
   ) {
     if (!this.respond.isGenuine(req)) return this.respond.refuseForgery(req, res, agentLanguage(agent));
-    const outcome = await this.pages.create(form);
+    const outcome = await this.pages.create(form, actor);
     if (outcome.ok) return res.redirect(303, `/console/admin/queues/${outcome.saved.id}?saved=1`);
     this.showList(req, res, agent, outcome.reason ? 422 : 400, form, outcome.problems, outcome.reason);
   }
@@ -71,11 +73,12 @@ export class QueuesPagesController {
     @Req() req: Request,
     @Res() res: Response,
     @CurrentAgent() agent: Agent,
+    @CurrentActor() actor: Actor,
   ) {
     if (!this.respond.isGenuine(req)) return this.respond.refuseForgery(req, res, agentLanguage(agent));
     const current = await this.pages.find(id);
     if (!current) return this.notFound(req, res, agent);
-    const outcome = await this.pages.update(current.queue, form);
+    const outcome = await this.pages.update(current.queue, form, actor);
     if (outcome.ok) return res.redirect(303, `/console/admin/queues/${id}?saved=1`);
     const { problems, reason, isStale } = outcome;
     const { memberIds } = current;
@@ -97,11 +100,12 @@ export class QueuesPagesController {
     @Req() req: Request,
     @Res() res: Response,
     @CurrentAgent() agent: Agent,
+    @CurrentActor() actor: Actor,
   ) {
     if (!this.respond.isGenuine(req)) return this.respond.refuseForgery(req, res, agentLanguage(agent));
     const current = await this.pages.find(id);
     if (!current) return this.notFound(req, res, agent);
-    const outcome = await this.pages.setMembers(current.queue, form);
+    const outcome = await this.pages.setMembers(current.queue, form, actor);
     if (outcome.ok) return res.redirect(303, `/console/admin/queues/${id}?saved=1`);
     await this.showQueue(req, res, agent, 400, current, {
       form: queueForm(current.queue),

@@ -1,3 +1,4 @@
+import type { Actor } from '../../auth/actor.js';
 import { Injectable } from '@nestjs/common';
 import { AgentsService } from '../../auth/agents.service.js';
 import { DomainError, Invalid, NotFound } from '../../common/errors/domain-error.js';
@@ -54,29 +55,29 @@ export class QueuesPagesService {
     }
   }
 
-  async create(form: PostedForm): Promise<FormOutcome<Queue>> {
+  async create(form: PostedForm, actor: Actor): Promise<FormOutcome<Queue>> {
     const { isActive: _ignored, ...dto } = queueFields(form);
     const problems = await checkWith(CreateQueueDto, dto);
     if (Object.keys(problems).length) return refused(problems);
-    return this.saving(async () => (await this.queues.create(dto as CreateQueueDto)).queue);
+    return this.saving(async () => (await this.queues.create(dto as CreateQueueDto, actor)).queue);
   }
 
   /** Renames, describes, (de)activates, changes assignment or makes default; refuses a form drawn from an older state. */
-  async update(queue: Queue, form: PostedForm): Promise<FormOutcome<Queue>> {
+  async update(queue: Queue, form: PostedForm, actor: Actor): Promise<FormOutcome<Queue>> {
     const dto = queueFields(form);
     const problems = await checkWith(UpdateQueueDto, dto);
     if (Object.keys(problems).length) return refused(problems);
     if (formVersion(form) !== queue.updatedAt.getTime()) return refused({}, { isStale: true });
-    return this.saving(async () => (await this.queues.update(queue.id, dto as UpdateQueueDto)).queue);
+    return this.saving(async () => (await this.queues.update(queue.id, dto as UpdateQueueDto, actor)).queue);
   }
 
   /** Replaces the members with the ticked agents. */
-  async setMembers(queue: Queue, form: PostedForm): Promise<FormOutcome<string[]>> {
+  async setMembers(queue: Queue, form: PostedForm, actor: Actor): Promise<FormOutcome<string[]>> {
     const agentIds = values(form, 'agentIds');
     const unknownAgent: FieldProblems = { agentIds: 'adminDesk.error.unknownAgent' };
     if (Object.keys(await checkWith(SetQueueMembersDto, { agentIds })).length) return refused(unknownAgent);
     try {
-      return { ok: true, saved: (await this.queues.setMembers(queue.id, agentIds)).memberIds };
+      return { ok: true, saved: (await this.queues.setMembers(queue.id, agentIds, actor)).memberIds };
     } catch (error) {
       if (error instanceof Invalid) return refused(unknownAgent);
       throw error;
