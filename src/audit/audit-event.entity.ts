@@ -14,6 +14,7 @@ export const AUDIT_RECORD_TYPES = [
   'incident',
   'transaction_case',
   'webhook_delivery',
+  'legal_hold',
 ] as const;
 export type AuditRecordType = (typeof AUDIT_RECORD_TYPES)[number];
 

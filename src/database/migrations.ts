@@ -22,6 +22,7 @@ import { CreateCancellations1764028800020 } from './migrations/1764028800020-cre
 import { CreateIncidents1764028800021 } from './migrations/1764028800021-create-incidents.js';
 import { AddSensitiveDataPermission1764028800022 } from './migrations/1764028800022-add-sensitive-data-permission.js';
 import { CreateTransactionCases1764028800023 } from './migrations/1764028800023-create-transaction-cases.js';
+import { CreateRetention1764028800026 } from './migrations/1764028800026-create-retention.js';
 
 /** Every migration in order. Listed, not globbed, so the same list runs from dist/ and under jest. */
 export const migrations = [
@@ -49,4 +50,5 @@ export const migrations = [
   CreateIncidents1764028800021,
   AddSensitiveDataPermission1764028800022,
   CreateTransactionCases1764028800023,
+  CreateRetention1764028800026,
 ];

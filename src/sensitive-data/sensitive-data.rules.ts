@@ -161,7 +161,7 @@ function numberIn(match: RegExpExecArray, kind: SensitiveDataKind): SensitiveDat
  * Diacritics removed and đ made d, one character for one, so positions in the folded text are positions in
  * the original (stored text is NFC, so nearly every Vietnamese letter is one precomposed character).
  */
-function foldKeepingPlaces(text: string): string {
+export function foldKeepingPlaces(text: string): string {
   let folded = '';
   for (const character of text) {
     const base = character
