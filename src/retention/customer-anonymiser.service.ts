@@ -1,14 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  DataSource,
-  In,
-  IsNull,
-  Not,
-  type EntityManager,
-  type ObjectLiteral,
-  type SelectQueryBuilder,
-} from 'typeorm';
+import { DataSource, In, IsNull, Not, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
 import { Clock } from '../common/clock.js';
@@ -285,26 +277,23 @@ export class CustomerAnonymiser {
   private async deleteUnreferencedContents(em: EntityManager, shas: string[]): Promise<number> {
     const candidates = [...new Set(shas)];
     if (candidates.length === 0) return 0;
-    // Locking reads: they see rows other customers' transactions deleted and committed since this one began.
-    const sharedRead = <T extends ObjectLiteral>(query: SelectQueryBuilder<T>) =>
-      query.connection.options.type === 'mysql' ? query.setLock('pessimistic_read') : query;
+    // Locking reads see rows other customers' transactions deleted and committed since this one began.
+    // LOCK IN SHARE MODE, not FOR SHARE: MariaDB knows only the former, MySQL 8 both.
+    const shareLock = em.connection.options.type === 'mysql' ? ' LOCK IN SHARE MODE' : '';
+    const list = candidates.map(() => '?').join(', ');
     const referenced = new Set<string>([
       ...(
-        await sharedRead(
-          em
-            .createQueryBuilder(Attachment, 'attachment')
-            .select('attachment.sha256')
-            .where('attachment.sha256 IN (:...candidates)', { candidates }),
-        ).getMany()
+        (await em.query(
+          `SELECT sha256 FROM attachments WHERE sha256 IN (${list})${shareLock}`,
+          candidates,
+        )) as { sha256: string }[]
       ).map((row) => row.sha256),
       ...(
-        await sharedRead(
-          em
-            .createQueryBuilder(InboundMail, 'mail')
-            .select('mail.rawSha256')
-            .where('mail.rawSha256 IN (:...candidates)', { candidates }),
-        ).getMany()
-      ).map((row) => row.rawSha256),
+        (await em.query(
+          `SELECT raw_sha256 FROM inbound_mail WHERE raw_sha256 IN (${list})${shareLock}`,
+          candidates,
+        )) as { raw_sha256: string }[]
+      ).map((row) => row.raw_sha256),
     ]);
     const unsent = await em.find(OutboxMessage, {
       where: { state: In(['pending', 'sending']), attachments: Not(IsNull()) },

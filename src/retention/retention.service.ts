@@ -211,6 +211,8 @@ export class RetentionService {
           // Driver messages can quote the values they refused: masked, as everything logged here.
           const reason = maskPersonalData((error as Error).message ?? String(error));
           this.logger.error({ runId: run.id, customerId: customer.id, reason }, 'anonymisation failed');
+          // The latest failure is kept with the run, so an admin sees why without reading the logs.
+          run.error = `customer ${customer.id}: ${reason}`.slice(0, 500);
         }
       }
     };
@@ -244,6 +246,7 @@ export class RetentionService {
         attachmentsDeleted: run.attachmentsDeleted,
         rawMailsDeleted: run.rawMailsDeleted,
         outboxMailsDeleted: run.outboxMailsDeleted,
+        error: run.error,
       },
     );
   }
