@@ -15,7 +15,7 @@ import { OutboxMessage, type OutboxAttachment } from '../mail/outbound/outbox-me
 import { Attachment } from '../tickets/attachment.entity.js';
 import { Message } from '../tickets/message.entity.js';
 import { displayNumber, Ticket } from '../tickets/ticket.entity.js';
-import { redactPersonalData } from './redaction.rules.js';
+import { personalDataRedactor } from './redaction.rules.js';
 import { skipReasonsOf, updateRows } from './retention.queries.js';
 import { isDue, lastActivity, type SkipReason } from './retention.rules.js';
 
@@ -88,7 +88,11 @@ export class CustomerAnonymiser {
   ): Promise<AnonymisationReport> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.dataSource.transaction((em) => this.anonymiseIn(em, customerId, actor, options));
+        const work = (em: EntityManager) => this.anonymiseIn(em, customerId, actor, options);
+        return await (this.dataSource.options.type === 'mysql'
+          ? // No gap locks: customers anonymised side by side would otherwise block each other on index gaps.
+            this.dataSource.transaction('READ COMMITTED', work)
+          : this.dataSource.transaction(work));
       } catch (error) {
         if (!isLockConflict(error) || attempt >= LOCK_ATTEMPTS) throw error;
       }
@@ -124,10 +128,15 @@ export class CustomerAnonymiser {
     const reasons = (await skipReasonsOf(em, [customerId])).get(customerId);
     if (reasons) return { customerId, outcome: 'skipped', reasons };
 
-    const emails = (await em.find(CustomerEmail, { where: { customerId } })).map((row) => row.address);
-    const phones = (await em.find(CustomerPhone, { where: { customerId } })).map((row) => row.number);
+    const contacts: { kind: 'email' | 'phone'; value: string }[] = await em.query(
+      `SELECT 'email' AS kind, address AS value FROM customer_emails WHERE customer_id = ?
+       UNION ALL SELECT 'phone' AS kind, number AS value FROM customer_phones WHERE customer_id = ?`,
+      [customerId, customerId],
+    );
+    const emails = contacts.filter((contact) => contact.kind === 'email').map((contact) => contact.value);
+    const phones = contacts.filter((contact) => contact.kind === 'phone').map((contact) => contact.value);
     const names = [customer.displayName];
-    const redact = (text: string) => redactPersonalData(text, names);
+    const redact = personalDataRedactor(names);
     const ticketIds = tickets.map((ticket) => ticket.id);
     const now = this.clock.now();
 
@@ -281,20 +290,12 @@ export class CustomerAnonymiser {
     // LOCK IN SHARE MODE, not FOR SHARE: MariaDB knows only the former, MySQL 8 both.
     const shareLock = em.connection.options.type === 'mysql' ? ' LOCK IN SHARE MODE' : '';
     const list = candidates.map(() => '?').join(', ');
-    const referenced = new Set<string>([
-      ...(
-        (await em.query(
-          `SELECT sha256 FROM attachments WHERE sha256 IN (${list})${shareLock}`,
-          candidates,
-        )) as { sha256: string }[]
-      ).map((row) => row.sha256),
-      ...(
-        (await em.query(
-          `SELECT raw_sha256 FROM inbound_mail WHERE raw_sha256 IN (${list})${shareLock}`,
-          candidates,
-        )) as { raw_sha256: string }[]
-      ).map((row) => row.raw_sha256),
-    ]);
+    const references: { sha256: string }[] = await em.query(
+      `SELECT sha256 FROM attachments WHERE sha256 IN (${list})${shareLock}
+       UNION ALL SELECT raw_sha256 AS sha256 FROM inbound_mail WHERE raw_sha256 IN (${list})${shareLock}`,
+      [...candidates, ...candidates],
+    );
+    const referenced = new Set(references.map((row) => row.sha256));
     const unsent = await em.find(OutboxMessage, {
       where: { state: In(['pending', 'sending']), attachments: Not(IsNull()) },
       select: { id: true, attachments: true },

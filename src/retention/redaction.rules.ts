@@ -21,28 +21,43 @@ export const REDACTED: Record<SensitiveDataKind | 'email' | 'phone' | 'name', st
  * "Nguyễn Văn Đạt" also removes "nguyen van dat".
  */
 export function redactPersonalData(text: string, names: readonly string[] = []): string {
-  let redacted = '';
-  let from = 0;
-  for (const finding of findSensitiveData(text)) {
-    redacted += text.slice(from, finding.start) + REDACTED[finding.kind];
-    from = finding.end;
-  }
-  redacted = (redacted + text.slice(from))
-    .replace(EMAIL_PATTERN, REDACTED.email)
-    .replace(PHONE_PATTERN, (whole, _plus: string, head: string, tail: string) =>
-      isPhoneLength(head, tail) ? REDACTED.phone : whole,
-    );
-  return names.reduce((current, name) => redactName(current, name), redacted);
+  return personalDataRedactor(names)(text);
+}
+
+/** redactPersonalData for many texts of one customer: the name patterns are compiled once. */
+export function personalDataRedactor(names: readonly string[]): (text: string) => string {
+  const namePatterns = names.flatMap((name) => namePattern(name) ?? []);
+  return (text) => {
+    let redacted = '';
+    let from = 0;
+    for (const finding of findSensitiveData(text)) {
+      redacted += text.slice(from, finding.start) + REDACTED[finding.kind];
+      from = finding.end;
+    }
+    redacted = (redacted + text.slice(from))
+      .replace(EMAIL_PATTERN, REDACTED.email)
+      .replace(PHONE_PATTERN, (whole, _plus: string, head: string, tail: string) =>
+        isPhoneLength(head, tail) ? REDACTED.phone : whole,
+      );
+    return namePatterns.reduce((current, pattern) => redactName(current, pattern), redacted);
+  };
 }
 
 /** Names shorter than this ("A", "Vy") would redact ordinary words; the e-mail and phone rules still apply. */
 const SHORTEST_NAME = 4;
 
-function redactName(text: string, name: string): string {
+function namePattern(name: string): RegExp | null {
   const words = foldKeepingPlaces(name.normalize('NFC')).trim().split(/\s+/).filter(Boolean);
-  if (words.join(' ').length < SHORTEST_NAME) return text;
+  if (words.join(' ').length < SHORTEST_NAME) return null;
   const escaped = words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escaped.join('\\s+')}(?![\\p{L}\\p{N}])`, 'giu');
+  // Folded names are nearly always ASCII: a non-unicode pattern is several times faster over every message.
+  return new RegExp(`(?<![${WORD}])${escaped.join('\\s+')}(?![${WORD}])`, 'gi');
+}
+
+/** Letters and digits, as the name boundaries see them: ASCII, Latin with diacritics, and anything past them. */
+const WORD = 'A-Za-z0-9\\u00C0-\\uFFFF';
+
+function redactName(text: string, pattern: RegExp): string {
   const folded = foldKeepingPlaces(text);
   let redacted = '';
   let from = 0;

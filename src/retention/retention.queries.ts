@@ -77,43 +77,41 @@ export async function skipReasonsOf(
   const reasons = new Map<string, SkipReason[]>();
   if (customerIds.length === 0) return reasons;
   const ids = placeholders(customerIds);
-  const add = (rows: { customer_id: string }[], reason: SkipReason) => {
-    for (const { customer_id: id } of rows) {
-      const list = reasons.get(id) ?? [];
-      if (!list.includes(reason)) list.push(reason);
-      reasons.set(id, list);
-    }
-  };
-  add(
-    await em.query(
-      `SELECT h.customer_id FROM legal_holds h WHERE h.released_at IS NULL AND h.customer_id IN (${ids})
-       UNION
-       SELECT t.customer_id FROM legal_holds h JOIN tickets t ON t.id = h.ticket_id
-        WHERE h.released_at IS NULL AND t.customer_id IN (${ids})`,
-      [...customerIds, ...customerIds],
-    ),
-    'legal_hold',
+  const onTickets = (table: string, states: readonly string[], reason: SkipReason) => ({
+    sql: `SELECT DISTINCT t.customer_id, '${reason}' AS reason FROM ${table} x JOIN tickets t ON t.id = x.ticket_id
+           WHERE t.customer_id IN (${ids}) AND x.state IN (${placeholders(states)})`,
+    parameters: [...customerIds, ...states],
+  });
+  // One round trip for all five reasons: the run asks this once per customer.
+  const parts = [
+    {
+      sql: `SELECT h.customer_id, 'legal_hold' AS reason FROM legal_holds h
+             WHERE h.released_at IS NULL AND h.customer_id IN (${ids})`,
+      parameters: customerIds,
+    },
+    {
+      sql: `SELECT t.customer_id, 'legal_hold' AS reason FROM legal_holds h JOIN tickets t ON t.id = h.ticket_id
+             WHERE h.released_at IS NULL AND t.customer_id IN (${ids})`,
+      parameters: customerIds,
+    },
+    {
+      sql: `SELECT DISTINCT customer_id, 'open_ticket' AS reason FROM tickets
+             WHERE customer_id IN (${ids}) AND state IN (${placeholders(OPEN_STATES)})`,
+      parameters: [...customerIds, ...OPEN_STATES],
+    },
+    onTickets('transaction_cases', ['reported', 'suspended_for_verification'], 'open_transaction_case'),
+    onTickets('compensations', ['proposed', 'approved'], 'unpaid_compensation'),
+    onTickets('cancellations', ['quoted'], 'undecided_cancellation'),
+  ];
+  const rows: { customer_id: string; reason: SkipReason }[] = await em.query(
+    parts.map((part) => part.sql).join(' UNION ALL '),
+    parts.flatMap((part) => part.parameters),
   );
-  add(
-    await em.query(
-      `SELECT DISTINCT customer_id FROM tickets
-        WHERE customer_id IN (${ids}) AND state IN (${placeholders(OPEN_STATES)})`,
-      [...customerIds, ...OPEN_STATES],
-    ),
-    'open_ticket',
-  );
-  const onTickets = async (table: string, states: readonly string[], reason: SkipReason) =>
-    add(
-      await em.query(
-        `SELECT DISTINCT t.customer_id FROM ${table} x JOIN tickets t ON t.id = x.ticket_id
-          WHERE t.customer_id IN (${ids}) AND x.state IN (${placeholders(states)})`,
-        [...customerIds, ...states],
-      ),
-      reason,
-    );
-  await onTickets('transaction_cases', ['reported', 'suspended_for_verification'], 'open_transaction_case');
-  await onTickets('compensations', ['proposed', 'approved'], 'unpaid_compensation');
-  await onTickets('cancellations', ['quoted'], 'undecided_cancellation');
+  for (const { customer_id: id, reason } of rows) {
+    const list = reasons.get(id) ?? [];
+    if (!list.includes(reason)) list.push(reason);
+    reasons.set(id, list);
+  }
   return reasons;
 }
 
