@@ -290,12 +290,16 @@ export class CustomerAnonymiser {
     // LOCK IN SHARE MODE, not FOR SHARE: MariaDB knows only the former, MySQL 8 both.
     const shareLock = em.connection.options.type === 'mysql' ? ' LOCK IN SHARE MODE' : '';
     const list = candidates.map(() => '?').join(', ');
-    const references: { sha256: string }[] = await em.query(
-      `SELECT sha256 FROM attachments WHERE sha256 IN (${list})${shareLock}
-       UNION ALL SELECT raw_sha256 AS sha256 FROM inbound_mail WHERE raw_sha256 IN (${list})${shareLock}`,
-      [...candidates, ...candidates],
+    // Two statements: MariaDB takes no locking clause inside a UNION.
+    const attachments: { sha256: string }[] = await em.query(
+      `SELECT sha256 FROM attachments WHERE sha256 IN (${list})${shareLock}`,
+      candidates,
     );
-    const referenced = new Set(references.map((row) => row.sha256));
+    const rawMails: { sha256: string }[] = await em.query(
+      `SELECT raw_sha256 AS sha256 FROM inbound_mail WHERE raw_sha256 IN (${list})${shareLock}`,
+      candidates,
+    );
+    const referenced = new Set([...attachments, ...rawMails].map((row) => row.sha256));
     const unsent = await em.find(OutboxMessage, {
       where: { state: In(['pending', 'sending']), attachments: Not(IsNull()) },
       select: { id: true, attachments: true },
