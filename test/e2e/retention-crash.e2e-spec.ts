@@ -175,5 +175,5 @@ describe('retention survives being killed mid-run', () => {
     );
     expect(runs.map((run) => run.state)).toEqual(['interrupted', 'completed']);
     expect(runs[0].id).toBe(dead.id);
-  });
+  }, 300_000);
 });
