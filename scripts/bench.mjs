@@ -15,6 +15,10 @@
 //   sla     bulk-loads BENCH_TICKETS open tickets (default 100,000), BENCH_OVERDUE of them (default 1,000) long
 //           unanswered; times computing every ticket's SLA clocks, re-timing them all, and one escalation
 //           scan over the due ones (each through `npm run sla`, in its own process, as an operator would)
+//   retention  bulk-loads BENCH_CUSTOMERS customers (default 100,000) last active two years ago, with
+//           BENCH_TICKETS_PER_CUSTOMER closed tickets each (default 5; two messages with e-mail addresses and
+//           phone numbers per ticket, an attachment on every tenth, raw mail and an acknowledgement per
+//           customer), then times one `npm run retention` pass in its own process, its progress on stderr
 // SQLite by default; set DATABASE_URL=mysql://user:pass@host:port/db to use a throwaway database on that server.
 // BENCH_CPU_PROF_DIR=dir starts the app with --cpu-prof and writes its profile there on exit.
 // Progress goes to stderr so that stdout holds nothing but the report.
@@ -33,6 +37,7 @@ import { fileURLToPath, URL } from 'node:url';
 import Database from 'better-sqlite3';
 import { ImapFlow } from 'imapflow';
 import mysql from 'mysql2/promise';
+import { loadExpiredCustomers } from './bench/bulk-retention.mjs';
 import { loadTickets, openDatabase } from './bench/bulk-tickets.mjs';
 import { pacedLoad, percentiles } from './bench/paced-load.mjs';
 import {
@@ -50,6 +55,7 @@ const BENCHMARKS = {
   queues: runQueuesBenchmark,
   pages: runPagesBenchmark,
   sla: runSlaBenchmark,
+  retention: runRetentionBenchmark,
 };
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -762,6 +768,78 @@ async function slaTask(databaseEnv, task) {
   const [code] = await once(child, 'exit');
   if (code !== 0) throw new Error(`npm run sla -- ${task} exited with ${code}`);
   return JSON.parse(output.trim().split('\n').pop());
+}
+
+const RETENTION_GOAL = { seconds: 300, customers: 100_000, database: 'mariadb/mysql' };
+
+async function runRetentionBenchmark(database) {
+  const customers = Number(process.env.BENCH_CUSTOMERS) || RETENTION_GOAL.customers;
+  const ticketsPerCustomer = Number(process.env.BENCH_TICKETS_PER_CUSTOMER) || 5;
+  // Started once for its migrations and seed queues.
+  await stopApp(await startApp(database.env, { JOBS_ENABLED: 'false' }));
+  log(`loading ${customers} expired customers with ${ticketsPerCustomer} tickets each…`);
+  const db = await openDatabase(database.env);
+  cleanups.push(() => db.close());
+  const load = await loadExpiredCustomers(db, { customers, ticketsPerCustomer, log });
+  log(`loaded in ${load.loadSeconds} s; running npm run retention…`);
+
+  const started = performance.now();
+  const child = spawn(
+    process.execPath,
+    [...profilerArgs(), join(ROOT, 'dist', 'retention', 'retention-once.js')],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        ...database.env,
+        LOG_LEVEL: 'warn',
+        ADMIN_EMAIL: ADMIN.email,
+        ADMIN_PASSWORD: ADMIN.password,
+      },
+      // Its progress lines pass straight through to our stderr.
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  const [code] = await once(child, 'exit');
+  const seconds = (performance.now() - started) / 1000;
+  if (code !== 0) throw new Error(`npm run retention exited with ${code}: ${output}`);
+  const run = JSON.parse(output.trim().split('\n').pop());
+  const [{ n: left }] = await db.run('SELECT COUNT(*) AS n FROM customers WHERE anonymised_at IS NULL');
+  const [{ n: personal }] = await db.run(
+    `SELECT COUNT(*) AS n FROM messages WHERE body_text LIKE '%@example.vn%' OR body_text LIKE '%4111 1111%'`,
+  );
+  const figures = {
+    loaded: load,
+    run: {
+      state: run.state,
+      customersAnonymised: run.customersAnonymised,
+      customersSkipped: run.customersSkippedHold + run.customersSkippedDispute,
+      customersFailed: run.customersFailed,
+      tickets: run.tickets,
+      messagesRedacted: run.messagesRedacted,
+      attachmentsDeleted: run.attachmentsDeleted,
+      rawMailsDeleted: run.rawMailsDeleted,
+      outboxMailsDeleted: run.outboxMailsDeleted,
+    },
+    seconds: Math.round(seconds * 10) / 10,
+    runSeconds: run.seconds,
+    customersPerSecond: Math.round(run.customersAnonymised / seconds),
+    customersLeft: Number(left),
+    messagesStillPersonal: Number(personal),
+  };
+  figures.goal = {
+    description: `anonymise ${RETENTION_GOAL.customers} expired customers (5 tickets each) in one run under ${RETENTION_GOAL.seconds} s on ${RETENTION_GOAL.database}`,
+    measuredOn: `${customers} customers × ${ticketsPerCustomer} tickets on ${database.label}`,
+    value: figures.seconds,
+    met:
+      figures.seconds < RETENTION_GOAL.seconds &&
+      customers >= RETENTION_GOAL.customers &&
+      Number(left) === 0 &&
+      database.label === RETENTION_GOAL.database,
+  };
+  return { figures, units: { seconds: 's', runSeconds: 's', customersPerSecond: 'customers/s' } };
 }
 
 /** An agent who has yet to choose their own password. */

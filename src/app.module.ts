@@ -21,6 +21,7 @@ import { MailOutboundModule } from './mail/outbound/mail-outbound.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { QueueWorkModule } from './queue-work/queue-work.module.js';
 import { QueuesModule } from './queues/queues.module.js';
+import { RetentionModule } from './retention/retention.module.js';
 import { SensitiveDataModule } from './sensitive-data/sensitive-data.module.js';
 import { TicketsModule } from './tickets/tickets.module.js';
 import { TransactionCasesModule } from './transaction-cases/transaction-cases.module.js';
@@ -53,6 +54,7 @@ export class AppModule {
         IncidentsModule,
         TransactionCasesModule,
         DataRequestsModule,
+        RetentionModule,
         EscalationsModule,
         QueueWorkModule,
         IntakeModule,

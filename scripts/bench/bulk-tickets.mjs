@@ -146,7 +146,7 @@ export async function openDatabase(env) {
   };
 }
 
-async function insertRows(db, table, columns, rows) {
+export async function insertRows(db, table, columns, rows) {
   const placeholders = `(${columns.map(() => '?').join(', ')})`;
   const sql = `INSERT INTO ${db.quote(table)} (${columns.map(db.quote).join(', ')}) VALUES `;
   const perInsert = db.engine === 'sqlite' ? Math.floor(SQLITE_MAX_VALUES / columns.length) : ROWS_PER_INSERT;
@@ -156,7 +156,7 @@ async function insertRows(db, table, columns, rows) {
   }
 }
 
-async function inTransaction(db, work) {
+export async function inTransaction(db, work) {
   await db.run(db.engine === 'mysql' ? 'START TRANSACTION' : 'BEGIN');
   await work();
   await db.run('COMMIT');

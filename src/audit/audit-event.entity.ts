@@ -20,6 +20,7 @@ export const AUDIT_RECORD_TYPES = [
   'queue',
   'mail_template',
   'audit_log',
+  'legal_hold',
 ] as const;
 export type AuditRecordType = (typeof AUDIT_RECORD_TYPES)[number];
 

@@ -4,21 +4,17 @@ import type { LoggerService } from '@nestjs/common';
 import { pino, type DestinationStream, type Logger as Pino } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { AppConfig } from '../config/app-config.js';
-
-const EMAIL = /([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9.-]+\.[A-Za-z]{2,})/g;
-
-/** A phone number: 9 to 15 digits, maybe after "+", maybe grouped; not part of an id, a date or a token. */
-const PHONE = /(?<![\w-])(\+?)(\d(?:[ .-]?\d){5,})[ .-]?(\d{3})(?![\w-])/g;
+import { EMAIL_PATTERN, isPhoneLength, PHONE_PATTERN } from './text/personal-data.js';
 
 /** "nguyen.van.a@example.com" → "n***@example.com": enough to tell mailboxes apart, not to read them. */
 export function maskEmails(text: string): string {
-  return text.replace(EMAIL, '$1***@$2');
+  return text.replace(EMAIL_PATTERN, '$1***@$2');
 }
 
 /** E-mail addresses as above, and phone numbers down to their last three digits: "+84912345678" → "+***678". */
 export function maskPersonalData(text: string): string {
-  return maskEmails(text).replace(PHONE, (whole, plus: string, head: string, tail: string) =>
-    head.replace(/\D/g, '').length + 3 >= 9 ? `${plus}***${tail}` : whole,
+  return maskEmails(text).replace(PHONE_PATTERN, (whole, plus: string, head: string, tail: string) =>
+    isPhoneLength(head, tail) ? `${plus}***${tail}` : whole,
   );
 }
 

@@ -53,6 +53,8 @@ export class AppConfig {
   readonly demo: boolean;
   /** How often the escalation scan looks for SLA steps that have fallen due. */
   readonly slaScanMs: number;
+  /** Months after a customer's last activity before the retention job anonymises them. */
+  readonly retentionMonths: number;
   /** Finds booking references in complaints, e.g. OTV-2026-001234. */
   readonly bookingReferencePattern: string;
   /** The most a supervisor may approve as compensation; admins approve any amount. */
@@ -88,6 +90,7 @@ export class AppConfig {
     this.jobLeaseMs = env.JOB_LEASE_SECONDS * 1000;
     this.demo = env.DEMO;
     this.slaScanMs = env.SLA_SCAN_SECONDS * 1000;
+    this.retentionMonths = env.RETENTION_MONTHS;
     this.bookingReferencePattern = env.BOOKING_REFERENCE_PATTERN;
     this.compensation = { supervisorLimitVnd: env.COMPENSATION_SUPERVISOR_LIMIT_VND };
     this.transactionWebhook = {

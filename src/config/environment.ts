@@ -117,6 +117,8 @@ export class Environment {
   @IsOptional() @Min(1) @Max(3600) @IsInt() OUTBOX_POLL_SECONDS: number = 5;
   @IsOptional() @Min(1) @Max(50) @IsInt() OUTBOX_MAX_ATTEMPTS: number = 8;
   @IsOptional() @Min(5) @Max(3600) @IsInt() SLA_SCAN_SECONDS: number = 60;
+  /** The policy keeps personal data one year after the customer's last contact; then it is anonymised. */
+  @IsOptional() @Min(1) @Max(1200) @IsInt() RETENTION_MONTHS: number = 12;
   /** Supervisors approve compensation up to this amount (đồng); above it an admin must. */
   @IsOptional()
   @Min(0)

@@ -24,6 +24,7 @@ import { AddSensitiveDataPermission1764028800022 } from './migrations/1764028800
 import { CreateTransactionCases1764028800023 } from './migrations/1764028800023-create-transaction-cases.js';
 import { AddAuditChain1764028800024 } from './migrations/1764028800024-add-audit-chain.js';
 import { CreateConsent1764028800025 } from './migrations/1764028800025-create-consent.js';
+import { CreateRetention1764028800026 } from './migrations/1764028800026-create-retention.js';
 import { CreateDataRequests1764028800027 } from './migrations/1764028800027-create-data-requests.js';
 
 /** Every migration in order. Listed, not globbed, so the same list runs from dist/ and under jest. */
@@ -54,5 +55,6 @@ export const migrations = [
   CreateTransactionCases1764028800023,
   AddAuditChain1764028800024,
   CreateConsent1764028800025,
+  CreateRetention1764028800026,
   CreateDataRequests1764028800027,
 ];

@@ -1,0 +1,143 @@
+import type { EntityManager } from 'typeorm';
+import { OPEN_STATES } from '../tickets/ticket-state.rules.js';
+import type { SkipReason } from './retention.rules.js';
+
+/** A time as both engines compare it with datetime(3) columns (UTC, the text form TypeORM writes on SQLite). */
+export function sqlTime(date: Date): string {
+  return date.toISOString().replace('T', ' ').replace('Z', '');
+}
+
+/** mysql2 hands back Date, better-sqlite3 the stored text. */
+export function fromSqlTime(value: Date | string): Date {
+  return value instanceof Date ? value : new Date(`${value.replace(' ', 'T')}Z`);
+}
+
+const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
+
+export interface DueCustomer {
+  id: string;
+  lastActivity: Date;
+}
+
+/**
+ * Customers not yet anonymised whose record and tickets all last changed before `cutoff`, in id order after
+ * `afterId` (keyset paging: customers skipped for a hold stay due, and must not be read again in one run).
+ */
+export async function findDueCustomers(
+  em: EntityManager,
+  cutoff: Date,
+  afterId: string,
+  limit: number,
+): Promise<DueCustomer[]> {
+  const at = sqlTime(cutoff);
+  const rows: { id: string; updated_at: Date | string }[] = await em.query(
+    `SELECT c.id, c.updated_at FROM customers c
+      WHERE c.anonymised_at IS NULL AND c.updated_at < ? AND c.id > ?
+        AND NOT EXISTS (SELECT 1 FROM tickets t WHERE t.customer_id = c.id AND t.updated_at >= ?)
+      ORDER BY c.id LIMIT ${Number(limit)}`,
+    [at, afterId, at],
+  );
+  if (rows.length === 0) return [];
+  const latest = new Map<string, Date>(
+    (
+      (await em.query(
+        `SELECT customer_id, MAX(updated_at) AS latest FROM tickets
+          WHERE customer_id IN (${placeholders(rows)}) GROUP BY customer_id`,
+        rows.map((row) => row.id),
+      )) as { customer_id: string; latest: Date | string }[]
+    ).map((row) => [row.customer_id, fromSqlTime(row.latest)]),
+  );
+  return rows.map((row) => {
+    const updatedAt = fromSqlTime(row.updated_at);
+    const ticketAt = latest.get(row.id);
+    return { id: row.id, lastActivity: ticketAt && ticketAt > updatedAt ? ticketAt : updatedAt };
+  });
+}
+
+export async function countDueCustomers(em: EntityManager, cutoff: Date): Promise<number> {
+  const at = sqlTime(cutoff);
+  const [{ n }] = await em.query(
+    `SELECT COUNT(*) AS n FROM customers c
+      WHERE c.anonymised_at IS NULL AND c.updated_at < ?
+        AND NOT EXISTS (SELECT 1 FROM tickets t WHERE t.customer_id = c.id AND t.updated_at >= ?)`,
+    [at, at],
+  );
+  return Number(n);
+}
+
+/**
+ * Why each of these customers must keep their data: an active legal hold on them or one of their tickets,
+ * or a matter still open (a ticket not resolved, a transaction case not decided, compensation not paid, a
+ * cancellation not decided). Customers with none are absent from the map.
+ */
+export async function skipReasonsOf(
+  em: EntityManager,
+  customerIds: readonly string[],
+): Promise<Map<string, SkipReason[]>> {
+  const reasons = new Map<string, SkipReason[]>();
+  if (customerIds.length === 0) return reasons;
+  const ids = placeholders(customerIds);
+  const onTickets = (table: string, states: readonly string[], reason: SkipReason) => ({
+    sql: `SELECT DISTINCT t.customer_id, '${reason}' AS reason FROM ${table} x JOIN tickets t ON t.id = x.ticket_id
+           WHERE t.customer_id IN (${ids}) AND x.state IN (${placeholders(states)})`,
+    parameters: [...customerIds, ...states],
+  });
+  // One round trip for all five reasons: the run asks this once per customer.
+  const parts = [
+    {
+      sql: `SELECT h.customer_id, 'legal_hold' AS reason FROM legal_holds h
+             WHERE h.released_at IS NULL AND h.customer_id IN (${ids})`,
+      parameters: customerIds,
+    },
+    {
+      sql: `SELECT t.customer_id, 'legal_hold' AS reason FROM legal_holds h JOIN tickets t ON t.id = h.ticket_id
+             WHERE h.released_at IS NULL AND t.customer_id IN (${ids})`,
+      parameters: customerIds,
+    },
+    {
+      sql: `SELECT DISTINCT customer_id, 'open_ticket' AS reason FROM tickets
+             WHERE customer_id IN (${ids}) AND state IN (${placeholders(OPEN_STATES)})`,
+      parameters: [...customerIds, ...OPEN_STATES],
+    },
+    onTickets('transaction_cases', ['reported', 'suspended_for_verification'], 'open_transaction_case'),
+    onTickets('compensations', ['proposed', 'approved'], 'unpaid_compensation'),
+    onTickets('cancellations', ['quoted'], 'undecided_cancellation'),
+  ];
+  const rows: { customer_id: string; reason: SkipReason }[] = await em.query(
+    parts.map((part) => part.sql).join(' UNION ALL '),
+    parts.flatMap((part) => part.parameters),
+  );
+  for (const { customer_id: id, reason } of rows) {
+    const list = reasons.get(id) ?? [];
+    if (!list.includes(reason)) list.push(reason);
+    reasons.set(id, list);
+  }
+  return reasons;
+}
+
+/**
+ * Sets each listed column of many rows, one statement: `UPDATE … SET c = CASE id WHEN ? THEN ? … END`.
+ * A customer's messages differ row by row, and one round trip per message would dominate the run.
+ */
+export async function updateRows(
+  em: EntityManager,
+  table: string,
+  rows: readonly { id: string; values: Record<string, string | null> }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const escape = (name: string) => em.connection.driver.escape(name);
+  const columns = Object.keys(rows[0].values);
+  const parameters: (string | null)[] = [];
+  const sets = columns.map((column) => {
+    const cases = rows.map((row) => {
+      parameters.push(row.id, row.values[column]);
+      return 'WHEN ? THEN ?';
+    });
+    return `${escape(column)} = CASE id ${cases.join(' ')} END`;
+  });
+  parameters.push(...rows.map((row) => row.id));
+  await em.query(
+    `UPDATE ${escape(table)} SET ${sets.join(', ')} WHERE id IN (${placeholders(rows)})`,
+    parameters,
+  );
+}
