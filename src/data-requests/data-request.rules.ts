@@ -153,3 +153,41 @@ export function consentWithdrawnInWords(purposes: string[], language: string): s
     ? `We no longer use your data for: ${names}.`
     : `Chúng tôi không còn sử dụng dữ liệu của Quý khách cho: ${names}.`;
 }
+
+const KEPT_REASONS: Record<string, { vi: string; en: string }> = {
+  legal_hold: { vi: 'dữ liệu đang bị phong tỏa theo yêu cầu pháp lý', en: 'the data is under a legal hold' },
+  open_ticket: {
+    vi: 'Quý khách còn yêu cầu hỗ trợ chưa giải quyết xong',
+    en: 'you have a request we have not finished',
+  },
+  open_transaction_case: { vi: 'một giao dịch đang được xác minh', en: 'a transaction is being verified' },
+  unpaid_compensation: {
+    vi: 'một khoản bồi hoàn chưa được chi trả',
+    en: 'a compensation payment is not yet paid',
+  },
+  undecided_cancellation: {
+    vi: 'một yêu cầu hủy tour chưa có quyết định',
+    en: 'a cancellation is not yet decided',
+  },
+};
+
+/** Why nothing was erased yet, in the customer's language. */
+export function erasureRefusedInWords(reasons: readonly string[], language: string): string {
+  const en = language === 'en';
+  const why = reasons.map((reason) => KEPT_REASONS[reason]?.[en ? 'en' : 'vi'] ?? reason).join('; ');
+  return en
+    ? `We cannot erase your data yet because ${why}. We will keep it only as long as that requires; you can ask again once it is over.`
+    : `Chúng tôi chưa thể xóa dữ liệu của Quý khách vì ${why}. Dữ liệu chỉ được giữ trong thời gian cần thiết; Quý khách có thể gửi lại yêu cầu khi việc này kết thúc.`;
+}
+
+/** What an erasure did and kept, in the customer's language. */
+export function erasureDoneInWords(language: string): string {
+  return language === 'en'
+    ? 'Your name, e-mail addresses, phone numbers, the personal details in your messages and your attachments ' +
+        'have been erased. We keep, without anything that identifies you: your requests’ numbers, dates and ' +
+        'outcomes (for complaint statistics), and booking references on payments, compensation and ' +
+        'cancellations (accounting law requires them).'
+    : 'Họ tên, địa chỉ e-mail, số điện thoại, thông tin cá nhân trong thư từ và tệp đính kèm của Quý khách đã ' +
+        'được xóa. Chúng tôi chỉ giữ, không kèm thông tin nhận dạng Quý khách: số, ngày và kết quả các yêu cầu ' +
+        '(cho thống kê khiếu nại) và mã đặt chỗ trên các khoản thanh toán, bồi hoàn, hủy tour (theo quy định kế toán).';
+}

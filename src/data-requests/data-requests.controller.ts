@@ -9,6 +9,7 @@ import {
   CloseDataRequestDto,
   CorrectCustomerDataDto,
   DataRequestListQuery,
+  DataRequestVersionDto,
   DataRequestView,
   ExtendDataRequestDto,
   FileDataRequestDto,
@@ -112,6 +113,22 @@ export class DataRequestsController {
     @CurrentActor() actor: AgentActor,
   ): Promise<DataRequestView> {
     return this.view(await this.requests.withdrawConsent(id, dto, actor));
+  }
+
+  @Post('data-requests/:id/erase')
+  @Roles('supervisor')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Erase (anonymise) the customer for a verified "delete" request; a legal hold or open matter refuses it, with the reasons told',
+  })
+  @ApiSecured(404, 409)
+  async erase(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: DataRequestVersionDto,
+    @CurrentActor() actor: AgentActor,
+  ): Promise<DataRequestView> {
+    return this.view(await this.requests.erase(id, dto, actor));
   }
 
   @Post('data-requests/:id/refuse')

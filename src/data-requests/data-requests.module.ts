@@ -5,6 +5,7 @@ import { ConsentModule } from '../consent/consent.module.js';
 import { CustomersModule } from '../customers/customers.module.js';
 import { MailOutboundModule } from '../mail/outbound/mail-outbound.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
+import { RetentionModule } from '../retention/retention.module.js';
 import { SlaModule } from '../sla/sla.module.js';
 import { TicketsModule } from '../tickets/tickets.module.js';
 import { CustomerDataExportService } from './customer-data-export.service.js';
@@ -20,6 +21,7 @@ import { DataRequestsService } from './data-requests.service.js';
     NotificationsModule,
     AuditModule,
     ConsentModule,
+    RetentionModule,
     CustomersModule,
     MailOutboundModule,
     SlaModule,

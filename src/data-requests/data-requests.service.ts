@@ -32,14 +32,18 @@ import {
   fulfilmentRefusal,
   refusalRefusal,
   consentWithdrawnInWords,
+  erasureDoneInWords,
+  erasureRefusedInWords,
   typeInWords,
   type DataRequestType,
 } from './data-request.rules.js';
 import { ConsentService } from '../consent/consent.service.js';
+import { CustomerAnonymiser } from '../retention/customer-anonymiser.service.js';
 import type { ConsentPurpose } from '../consent/consent.rules.js';
 import type {
   CloseDataRequestDto,
   CorrectCustomerDataDto,
+  DataRequestVersionDto,
   WithdrawConsentDto,
   DataRequestListQuery,
   ExtendDataRequestDto,
@@ -71,6 +75,7 @@ export class DataRequestsService {
     private readonly sla: SlaPoliciesService,
     private readonly exports: CustomerDataExportService,
     private readonly consent: ConsentService,
+    private readonly anonymiser: CustomerAnonymiser,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
@@ -315,6 +320,54 @@ export class DataRequestsService {
     });
   }
 
+  /**
+   * Carries out a verified "delete" request with the retention anonymiser: the customer is anonymised in full,
+   * or kept whole while a legal hold or an open matter needs the data (then the request is refused with those
+   * reasons). Either way the customer is told what was erased, what was kept and why, at the address captured
+   * before it was erased.
+   */
+  async erase(id: string, dto: DataRequestVersionDto, actor: AgentActor): Promise<DataRequest> {
+    requireSupervisor(actor, 'erase a customer');
+    const { row, ticket, address, name } = await this.dataSource.transaction(async (em) => {
+      const current = await this.lockCurrent(em, id, dto.version);
+      refuseIf(fulfilmentRefusal(current, 'delete'));
+      const customer = await this.customers.findById(em, current.customerId);
+      return {
+        row: current,
+        ticket: await this.ticketOf(em, current, actor),
+        address: await this.customers.replyAddress(em, current.customerId),
+        name: customer.displayName,
+      };
+    });
+    const report = await this.anonymiser.anonymiseCustomer(row.customerId, actor, {
+      reason: `data-subject request ${row.id}`,
+      exceptOpenTicketId: row.ticketId,
+    });
+    return this.dataSource.transaction(async (em) => {
+      const current = await this.lockCurrent(em, id, dto.version);
+      if (report.outcome === 'skipped') {
+        const outcome = erasureRefusedInWords(report.reasons, ticket.language);
+        return this.closeLocked(em, current, actor, 'refused', outcome, {
+          template: 'data_request_refused',
+          values: { outcome },
+        });
+      }
+      const outcome = erasureDoneInWords(ticket.language);
+      const closed = await this.closeLocked(em, current, actor, 'completed', outcome, {
+        template: 'data_request_completed',
+        values: { outcome },
+      });
+      // The thread keeps the letter, but the record has no address any more: mail it where it was.
+      if (address)
+        await this.mailOutsideThread(em, ticket, address, 'data_request_completed', {
+          customerName: name,
+          requestType: typeInWords(current.type, ticket.language),
+          outcome,
+        });
+      return closed;
+    });
+  }
+
   /** Withdraws the consents the customer named, in the consent log, and closes the request telling them. */
   withdrawConsent(id: string, dto: WithdrawConsentDto, actor: AgentActor): Promise<DataRequest> {
     return this.dataSource.transaction(async (em) => {
@@ -396,17 +449,30 @@ export class DataRequestsService {
     secret: string,
   ): Promise<void> {
     const customer = await this.customers.findById(em, row.customerId);
-    const text = await this.templates.render(em, 'data_request_verification', ticket.language, {
+    await this.mailOutsideThread(em, ticket, address, 'data_request_verification', {
       customerName: customer.displayName,
-      ticketNumber: displayNumber(ticket.number),
       requestType: typeInWords(row.type, ticket.language),
       dueAt: deadlineDay(row.dueAt, customer.timeZone),
       verifyUrl: `${this.config.publicUrl}/privacy/requests/${secret}`,
     });
+  }
+
+  /** A letter about the ticket mailed without a copy in its thread, in the ticket's language. */
+  private async mailOutsideThread(
+    em: EntityManager,
+    ticket: Ticket,
+    to: string,
+    template: string,
+    values: Record<string, string>,
+  ): Promise<void> {
+    const text = await this.templates.render(em, template, ticket.language, {
+      ticketNumber: displayNumber(ticket.number),
+      ...values,
+    });
     await this.outbox.enqueue(em, {
       kind: 'notification',
       ticketId: ticket.id,
-      to: address,
+      to,
       subject: text.subject,
       bodyText: text.bodyText,
       autoSubmitted: 'auto-generated',

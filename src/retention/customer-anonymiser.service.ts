@@ -69,6 +69,8 @@ export interface AnonymiseOptions {
   reason: string;
   /** Retention passes its cut-off: a customer active since then is left alone. */
   lastActiveBefore?: Date;
+  /** A deletion request's own ticket is open while it is carried out; it does not hold the customer back. */
+  exceptOpenTicketId?: string;
 }
 
 /** A deadlock between two customers sharing stored content is broken by the engine; the loser tries again. */
@@ -130,7 +132,8 @@ export class CustomerAnonymiser {
       if (!isDue(activity, options.lastActiveBefore))
         return { customerId, outcome: 'active', lastActivity: activity };
     }
-    const reasons = (await skipReasonsOf(em, [customerId])).get(customerId);
+    const except = options.exceptOpenTicketId ? [options.exceptOpenTicketId] : [];
+    const reasons = (await skipReasonsOf(em, [customerId], except)).get(customerId);
     if (reasons) return { customerId, outcome: 'skipped', reasons };
 
     const contacts: { kind: 'email' | 'phone'; value: string }[] = await em.query(

@@ -73,6 +73,8 @@ export async function countDueCustomers(em: EntityManager, cutoff: Date): Promis
 export async function skipReasonsOf(
   em: EntityManager,
   customerIds: readonly string[],
+  /** Open tickets that do not count as an open matter: the ticket a deletion request itself arrived on. */
+  exceptOpenTicketIds: readonly string[] = [],
 ): Promise<Map<string, SkipReason[]>> {
   const reasons = new Map<string, SkipReason[]>();
   if (customerIds.length === 0) return reasons;
@@ -96,8 +98,10 @@ export async function skipReasonsOf(
     },
     {
       sql: `SELECT DISTINCT customer_id, 'open_ticket' AS reason FROM tickets
-             WHERE customer_id IN (${ids}) AND state IN (${placeholders(OPEN_STATES)})`,
-      parameters: [...customerIds, ...OPEN_STATES],
+             WHERE customer_id IN (${ids}) AND state IN (${placeholders(OPEN_STATES)})${
+               exceptOpenTicketIds.length ? ` AND id NOT IN (${placeholders(exceptOpenTicketIds)})` : ''
+             }`,
+      parameters: [...customerIds, ...OPEN_STATES, ...exceptOpenTicketIds],
     },
     onTickets('transaction_cases', ['reported', 'suspended_for_verification'], 'open_transaction_case'),
     onTickets('compensations', ['proposed', 'approved'], 'unpaid_compensation'),

@@ -332,6 +332,85 @@ describe('data-subject requests', () => {
     expect(await lastLetter(ticket.id)).toContain('bản tin du lịch, tiếp thị');
   });
 
+  it('erase the customer for a verified delete request, unless a legal hold needs the data', async () => {
+    const { email, ticket, customer } = await givenAsked(
+      'Xin xóa toàn bộ dữ liệu của tôi. SĐT 0912 345 678.',
+    );
+    const hold = (
+      await t
+        .http()
+        .post('/api/v1/legal-holds')
+        .set(supervisor.auth)
+        .send({ customerId: customer.id, reason: 'Tranh chấp thanh toán đang giải quyết với ngân hàng' })
+        .expect(201)
+    ).body as { id: string };
+    const first = await file(ticket.id, 'delete');
+    await confirmAsCustomer((await linkSentTo(email)).path);
+    await t
+      .http()
+      .post(`/api/v1/data-requests/${first.id}/erase`)
+      .set(agent.auth)
+      .send({ version: first.version + 1 })
+      .expect(403);
+    const refused = (
+      await t
+        .http()
+        .post(`/api/v1/data-requests/${first.id}/erase`)
+        .set(supervisor.auth)
+        .send({ version: first.version + 1 })
+        .expect(200)
+    ).body as DataRequestView;
+    expect(refused.state).toBe('refused');
+    expect(await lastLetter(ticket.id)).toContain('phong tỏa');
+    expect(
+      (
+        (await t.http().get(`/api/v1/customers/${customer.id}`).set(agent.auth).expect(200)).body as {
+          displayName: string;
+        }
+      ).displayName,
+    ).toBe('Phạm Thị Lan');
+
+    await t
+      .http()
+      .post(`/api/v1/legal-holds/${hold.id}/release`)
+      .set(supervisor.auth)
+      .send({ reason: 'Ngân hàng đã kết luận' })
+      .expect(200);
+    const second = await file(ticket.id, 'delete');
+    await confirmAsCustomer((await linkSentTo(email)).path);
+    const erased = (
+      await t
+        .http()
+        .post(`/api/v1/data-requests/${second.id}/erase`)
+        .set(supervisor.auth)
+        .send({ version: second.version + 1 })
+        .expect(200)
+    ).body as DataRequestView;
+    expect(erased.state).toBe('completed');
+    const record = (await t.http().get(`/api/v1/customers/${customer.id}`).set(agent.auth).expect(200))
+      .body as {
+      displayName: string;
+      emails: unknown[];
+      phones: unknown[];
+    };
+    expect(record).toMatchObject({ emails: [], phones: [] });
+    expect(record.displayName).not.toContain('Lan');
+    const thread = JSON.stringify(
+      (await t.http().get(`/api/v1/tickets/${ticket.id}`).set(supervisor.auth).expect(200)).body,
+    );
+    expect(thread).not.toContain('0912 345 678');
+    expect(thread).toContain('đã được xóa');
+    // The confirmation still reaches the address the customer wrote from.
+    const told = await t.dataSource
+      .getRepository(OutboxMessage)
+      .findOneOrFail({ where: { toAddress: email, ticketId: ticket.id }, order: { createdAt: 'DESC' } });
+    expect(told.subject).toContain('đã được thực hiện');
+    const [anonymised] = await t.dataSource
+      .getRepository(AuditEvent)
+      .find({ where: { recordId: customer.id, action: 'anonymised' } });
+    expect(anonymised.reason).toContain(second.id);
+  });
+
   it('refuse by supervisors with the reason told, and close the request to further changes', async () => {
     const { ticket } = await givenAsked();
     const object = await file(ticket.id, 'object');

@@ -16,6 +16,7 @@ import { DataRequestsService } from '../../data-requests/data-requests.service.j
 import {
   CloseDataRequestDto,
   CorrectCustomerDataDto,
+  DataRequestVersionDto,
   ExtendDataRequestDto,
   FileDataRequestDto,
   toDataRequestView,
@@ -27,8 +28,8 @@ import { dtoProblems, listOf, textOf, type PostedForm } from '../admin-rules/adm
 import { PageResponder, agentLanguage } from '../page-responder.js';
 
 type AgentActor = Actor & { type: 'agent' };
-type Action = 'extend' | 'complete' | 'refuse' | 'correct' | 'withdraw-consent';
-const ACTIONS: readonly string[] = ['extend', 'complete', 'refuse', 'correct', 'withdraw-consent'];
+type Action = 'extend' | 'complete' | 'refuse' | 'correct' | 'withdraw-consent' | 'erase';
+const ACTIONS: readonly string[] = ['extend', 'complete', 'refuse', 'correct', 'withdraw-consent', 'erase'];
 
 const lines = (text: string) =>
   text
@@ -154,6 +155,8 @@ export class DataRequestConsoleController {
         await checked(ExtendDataRequestDto, { version, reason: textOf(form, 'reason') }),
         actor,
       );
+    if (action === 'erase')
+      return this.requests.erase(id, await checked(DataRequestVersionDto, { version }), actor);
     if (action === 'withdraw-consent')
       return this.requests.withdrawConsent(
         id,

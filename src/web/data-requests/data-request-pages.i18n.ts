@@ -91,6 +91,9 @@ export const dataRequestPagesVi = {
   'dataRequest.channel.form': 'Biểu mẫu trên web',
   'dataRequest.channel.agent': 'Trực tiếp / điện thoại',
   'dataRequest.console.withdraw': 'Rút lại sự đồng ý',
+  'dataRequest.console.erase': 'Xóa (ẩn danh hóa) khách hàng',
+  'dataRequest.console.eraseHint':
+    'Không thể hoàn tác. Nếu dữ liệu đang bị phong tỏa pháp lý hoặc còn việc chưa xong, yêu cầu sẽ bị từ chối kèm lý do.',
   'dataRequest.console.purposes': 'Mục đích khách hàng rút lại',
   'dataRequest.purpose.service': 'Xử lý yêu cầu hỗ trợ',
   'dataRequest.purpose.newsletter': 'Bản tin du lịch',
@@ -189,6 +192,9 @@ export const dataRequestPagesEn: Record<keyof typeof dataRequestPagesVi, string>
   'dataRequest.channel.form': 'Web form',
   'dataRequest.channel.agent': 'In person / phone',
   'dataRequest.console.withdraw': 'Withdraw consent',
+  'dataRequest.console.erase': 'Erase (anonymise) the customer',
+  'dataRequest.console.eraseHint':
+    'This cannot be undone. If a legal hold or an open matter needs the data, the request is refused with the reasons.',
   'dataRequest.console.purposes': 'Purposes the customer withdraws',
   'dataRequest.purpose.service': 'Handling their requests',
   'dataRequest.purpose.newsletter': 'Travel newsletter',
