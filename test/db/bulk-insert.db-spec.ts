@@ -28,6 +28,7 @@ describe('bulk inserts', () => {
         inReplyTo: null,
         referencesHeader: null,
         autoSubmitted: 'auto-generated',
+        headers: null,
         attachments: null,
         state: 'pending',
         attempts: 0,
