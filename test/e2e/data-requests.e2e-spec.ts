@@ -62,13 +62,23 @@ describe('data-subject requests', () => {
         .expect(201)
     ).body as DataRequestView;
 
-  /** The link in the identity-check letter, read from the mail written for that address. */
+  /**
+   * The link in the newest identity-check letter to that address. The clock stands still, so letters
+   * share a creation time: the newest is the one whose link no earlier call has returned.
+   */
+  const linksReturned = new Set<string>();
   const linkSentTo = async (address: string) => {
-    const mail = await t.dataSource
+    const mails = await t.dataSource
       .getRepository(OutboxMessage)
-      .findOneOrFail({ where: { toAddress: address, kind: 'notification' }, order: { createdAt: 'DESC' } });
-    const url = /http:\/\/\S+\/privacy\/requests\/[\w-]+/.exec(mail.bodyText)![0];
-    return { mail, path: new URL(url).pathname };
+      .find({ where: { toAddress: address, kind: 'notification' } });
+    const letters = mails.flatMap((mail) => {
+      const url = /http:\/\/\S+\/privacy\/requests\/[\w-]+/.exec(mail.bodyText)?.[0];
+      const path = url && new URL(url).pathname;
+      return path && !linksReturned.has(path) ? [{ mail, path }] : [];
+    });
+    expect(letters).toHaveLength(1);
+    linksReturned.add(letters[0].path);
+    return letters[0];
   };
 
   /** Opens the link and presses the confirm button, as the customer's browser does. */
@@ -401,10 +411,10 @@ describe('data-subject requests', () => {
     expect(thread).not.toContain('0912 345 678');
     expect(thread).toContain('đã được xóa');
     // The confirmation still reaches the address the customer wrote from.
-    const told = await t.dataSource
+    const mailed = await t.dataSource
       .getRepository(OutboxMessage)
-      .findOneOrFail({ where: { toAddress: email, ticketId: ticket.id }, order: { createdAt: 'DESC' } });
-    expect(told.subject).toContain('đã được thực hiện');
+      .find({ where: { toAddress: email, ticketId: ticket.id } });
+    expect(mailed.map((mail) => mail.subject)).toContainEqual(expect.stringContaining('đã được thực hiện'));
     const [anonymised] = await t.dataSource
       .getRepository(AuditEvent)
       .find({ where: { recordId: customer.id, action: 'anonymised' } });
