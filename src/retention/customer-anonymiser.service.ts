@@ -16,22 +16,25 @@ import { Attachment } from '../tickets/attachment.entity.js';
 import { Message } from '../tickets/message.entity.js';
 import { displayNumber, Ticket } from '../tickets/ticket.entity.js';
 import { personalDataRedactor } from './redaction.rules.js';
-import { skipReasonsOf, updateRows } from './retention.queries.js';
+import { FREE_TEXT_PLACES, freeTextRows, skipReasonsOf, updateRows } from './retention.queries.js';
 import { isDue, lastActivity, type SkipReason } from './retention.rules.js';
 
 /** What an anonymised customer is called from then on, for agents reading old tickets. */
 export const ANONYMISED_NAME = 'Khách hàng ẩn danh / Anonymised customer';
 
 export interface AnonymisedCounts {
+  customers: number;
   tickets: number;
   messagesRedacted: number;
+  /** Rows elsewhere whose free text was redacted: cases, compensations, notifications, history… */
+  otherTextsRedacted: number;
   attachmentsDeleted: number;
   rawMailsDeleted: number;
   outboxMailsDeleted: number;
   storedContentsDeleted: number;
   emailsRemoved: number;
   phonesRemoved: number;
-  /** Audit events on the customer whose recorded values were erased (their place in the chain stays). */
+  /** Audit events on the customers whose recorded values were erased (their place in the chain stays). */
   auditValuesRedacted: number;
 }
 
@@ -56,7 +59,7 @@ export const KEPT = [
 ] as const;
 
 export type AnonymisationReport = { customerId: string } & (
-  | { outcome: 'anonymised'; anonymisedAt: Date; changed: AnonymisedCounts; kept: typeof KEPT }
+  | { outcome: 'anonymised'; anonymisedAt: Date; kept: typeof KEPT }
   /** Kept whole: a legal hold or an open matter needs the data. */
   | { outcome: 'skipped'; reasons: SkipReason[] }
   | { outcome: 'already_anonymised'; anonymisedAt: Date }
@@ -65,20 +68,47 @@ export type AnonymisationReport = { customerId: string } & (
 );
 
 export interface AnonymiseOptions {
-  /** Recorded with the audit event: "retention", "data-subject request OT#…". */
-  reason: string;
   /** Retention passes its cut-off: a customer active since then is left alone. */
   lastActiveBefore?: Date;
   /** A deletion request's own ticket is open while it is carried out; it does not hold the customer back. */
   exceptOpenTicketId?: string;
 }
 
-/** A deadlock between two customers sharing stored content is broken by the engine; the loser tries again. */
+export interface CustomerToAnonymise {
+  id: string;
+  /** Recorded with the audit event: "retention: …", "data-subject request …". */
+  reason: string;
+}
+
+export interface GroupAnonymisation {
+  /** One per customer asked for, in the same order. */
+  reports: AnonymisationReport[];
+  changed: AnonymisedCounts;
+}
+
+/** A deadlock between two groups sharing stored content is broken by the engine; the loser tries again. */
 const LOCK_ATTEMPTS = 3;
 
+const NOTHING_CHANGED: AnonymisedCounts = {
+  customers: 0,
+  tickets: 0,
+  messagesRedacted: 0,
+  otherTextsRedacted: 0,
+  attachmentsDeleted: 0,
+  rawMailsDeleted: 0,
+  outboxMailsDeleted: 0,
+  storedContentsDeleted: 0,
+  emailsRemoved: 0,
+  phonesRemoved: 0,
+  auditValuesRedacted: 0,
+};
+
+type Redactor = (text: string) => string;
+
 /**
- * Replaces a customer's personal data in one transaction: their record, the text of their tickets and
- * messages, attachments, raw mail and mail to them. Either all of it happens or none.
+ * Replaces customers' personal data: their records, the text of their tickets, messages and what staff wrote
+ * about them, attachments, raw mail and mail to them. A group of customers is anonymised in one transaction:
+ * all of it happens for every one of them, or none of it for any.
  */
 @Injectable()
 export class CustomerAnonymiser {
@@ -91,13 +121,26 @@ export class CustomerAnonymiser {
   async anonymiseCustomer(
     customerId: string,
     actor: Actor,
-    options: AnonymiseOptions,
+    options: AnonymiseOptions & { reason: string },
   ): Promise<AnonymisationReport> {
+    const { reports } = await this.anonymiseGroup(
+      [{ id: customerId, reason: options.reason }],
+      actor,
+      options,
+    );
+    return reports[0];
+  }
+
+  async anonymiseGroup(
+    customers: readonly CustomerToAnonymise[],
+    actor: Actor,
+    options: AnonymiseOptions = {},
+  ): Promise<GroupAnonymisation> {
     for (let attempt = 1; ; attempt++) {
       try {
-        const work = (em: EntityManager) => this.anonymiseIn(em, customerId, actor, options);
+        const work = (em: EntityManager) => this.anonymiseIn(em, customers, actor, options);
         return await (this.dataSource.options.type === 'mysql'
-          ? // No gap locks: customers anonymised side by side would otherwise block each other on index gaps.
+          ? // No gap locks: groups anonymised side by side would otherwise block each other on index gaps.
             this.dataSource.transaction('READ COMMITTED', work)
           : this.dataSource.transaction(work));
       } catch (error) {
@@ -108,89 +151,161 @@ export class CustomerAnonymiser {
 
   private async anonymiseIn(
     em: EntityManager,
-    customerId: string,
+    asked: readonly CustomerToAnonymise[],
     actor: Actor,
     options: AnonymiseOptions,
-  ): Promise<AnonymisationReport> {
-    // The row lock orders this against a hold being placed or a message arriving for the same customer.
-    const customer = await forUpdate(
-      em.createQueryBuilder(Customer, 'customer').where('customer.id = :customerId', { customerId }),
-    ).getOne();
-    if (!customer) throw new NotFound('customer', customerId);
-    if (customer.anonymisedAt)
-      return { customerId, outcome: 'already_anonymised', anonymisedAt: customer.anonymisedAt };
+  ): Promise<GroupAnonymisation> {
+    const ids = asked.map((customer) => customer.id);
+    // The row locks order this against a hold being placed or a message arriving for the same customers;
+    // taken in id order, so two groups never wait on each other in a circle.
+    const locked = await forUpdate(
+      em
+        .createQueryBuilder(Customer, 'customer')
+        .where('customer.id IN (:...ids)', { ids })
+        .orderBy('customer.id'),
+    ).getMany();
+    const missing = ids.find((id) => !locked.some((customer) => customer.id === id));
+    if (missing) throw new NotFound('customer', missing);
 
-    const tickets = await em.find(Ticket, {
-      where: { customerId },
-      select: { id: true, number: true, subject: true, bookingReference: true, updatedAt: true },
-    });
-    if (options.lastActiveBefore) {
-      const activity = lastActivity(
-        customer.updatedAt,
-        tickets.map((ticket) => ticket.updatedAt),
-      );
-      if (!isDue(activity, options.lastActiveBefore))
-        return { customerId, outcome: 'active', lastActivity: activity };
-    }
-    const except = options.exceptOpenTicketId ? [options.exceptOpenTicketId] : [];
-    const reasons = (await skipReasonsOf(em, [customerId], except)).get(customerId);
-    if (reasons) return { customerId, outcome: 'skipped', reasons };
+    const reports = new Map<string, AnonymisationReport>();
+    for (const customer of locked)
+      if (customer.anonymisedAt)
+        reports.set(customer.id, {
+          customerId: customer.id,
+          outcome: 'already_anonymised',
+          anonymisedAt: customer.anonymisedAt,
+        });
+    const candidates = locked.filter((customer) => !reports.has(customer.id));
+    const tickets = candidates.length
+      ? await em.find(Ticket, {
+          where: { customerId: In(candidates.map((customer) => customer.id)) },
+          select: {
+            id: true,
+            customerId: true,
+            number: true,
+            subject: true,
+            bookingReference: true,
+            updatedAt: true,
+          },
+        })
+      : [];
+    if (options.lastActiveBefore)
+      for (const customer of candidates) {
+        const activity = lastActivity(
+          customer.updatedAt,
+          tickets.filter((ticket) => ticket.customerId === customer.id).map((ticket) => ticket.updatedAt),
+        );
+        if (!isDue(activity, options.lastActiveBefore))
+          reports.set(customer.id, { customerId: customer.id, outcome: 'active', lastActivity: activity });
+      }
+    const skipReasons = await skipReasonsOf(
+      em,
+      candidates.filter((customer) => !reports.has(customer.id)).map((customer) => customer.id),
+      options.exceptOpenTicketId ? [options.exceptOpenTicketId] : [],
+    );
+    for (const [customerId, reasons] of skipReasons)
+      reports.set(customerId, { customerId, outcome: 'skipped', reasons });
 
+    const due = candidates.filter((customer) => !reports.has(customer.id));
+    const changed = due.length
+      ? await this.erase(
+          em,
+          due,
+          tickets.filter((ticket) => due.some((customer) => customer.id === ticket.customerId)),
+        )
+      : NOTHING_CHANGED;
+    const now = this.clock.now();
+    for (const customer of due)
+      reports.set(customer.id, {
+        customerId: customer.id,
+        outcome: 'anonymised',
+        anonymisedAt: now,
+        kept: KEPT,
+      });
+    await this.audit.record(
+      em,
+      actor,
+      due.map((customer) => ({
+        action: 'anonymised',
+        recordType: 'customer' as const,
+        recordId: customer.id,
+        fields: ['display_name', 'emails', 'phones', 'search_text', 'ticket_subjects', 'message_bodies'],
+        reason: asked.find((candidate) => candidate.id === customer.id)!.reason,
+      })),
+    );
+    return { reports: ids.map((id) => reports.get(id)!), changed };
+  }
+
+  /** The erasure itself, for customers already checked to be due. */
+  private async erase(
+    em: EntityManager,
+    customers: Customer[],
+    tickets: Ticket[],
+  ): Promise<AnonymisedCounts> {
+    const customerIds = customers.map((customer) => customer.id);
+    const ticketIds = tickets.map((ticket) => ticket.id);
     const contacts: { kind: 'email' | 'phone'; value: string }[] = await em.query(
-      `SELECT 'email' AS kind, address AS value FROM customer_emails WHERE customer_id = ?
-       UNION ALL SELECT 'phone' AS kind, number AS value FROM customer_phones WHERE customer_id = ?`,
-      [customerId, customerId],
+      `SELECT 'email' AS kind, address AS value FROM customer_emails WHERE customer_id IN (${marks(customerIds)})
+       UNION ALL SELECT 'phone' AS kind, number AS value FROM customer_phones WHERE customer_id IN (${marks(customerIds)})`,
+      [...customerIds, ...customerIds],
     );
     const emails = contacts.filter((contact) => contact.kind === 'email').map((contact) => contact.value);
     const phones = contacts.filter((contact) => contact.kind === 'phone').map((contact) => contact.value);
-    const names = [customer.displayName];
-    const redact = personalDataRedactor(names);
-    const ticketIds = tickets.map((ticket) => ticket.id);
+    const redactorOfCustomer = new Map(
+      customers.map((customer) => [customer.id, personalDataRedactor([customer.displayName])]),
+    );
+    const redactorOf = new Map<string, Redactor>([
+      ...redactorOfCustomer,
+      ...tickets.map((ticket): [string, Redactor] => [ticket.id, redactorOfCustomer.get(ticket.customerId)!]),
+    ]);
     const now = this.clock.now();
 
-    const messagesRedacted = await this.redactMessages(em, ticketIds, redact);
+    const messagesRedacted = await this.redactMessages(em, ticketIds, redactorOf);
     await updateRows(
       em,
       'tickets',
       tickets.map((ticket) => {
-        const subject = redact(ticket.subject);
+        const subject = redactorOf.get(ticket.id)!(ticket.subject);
         const searchText = foldForSearch(
           [displayNumber(ticket.number), subject, ticket.bookingReference ?? ''].join(' '),
         ).slice(0, 600);
         return { id: ticket.id, values: { subject, search_text: searchText } };
       }),
     );
+    const otherTextsRedacted = await this.redactFreeText(
+      em,
+      { ticket: ticketIds, customer: customerIds },
+      redactorOf,
+    );
     const contents = await this.deleteMail(em, ticketIds, emails);
     const attachments = ticketIds.length
       ? await em.find(Attachment, { where: { ticketId: In(ticketIds) }, select: { id: true, sha256: true } })
       : [];
-    if (attachments.length > 0) {
-      await this.lockContents(em, [...contents.shas, ...attachments.map((row) => row.sha256)]);
-      await em.delete(Attachment, { ticketId: In(ticketIds) });
-    } else await this.lockContents(em, contents.shas);
-    const storedContentsDeleted = await this.deleteUnreferencedContents(em, [
-      ...contents.shas,
-      ...attachments.map((row) => row.sha256),
-    ]);
+    const shas = [...contents.shas, ...attachments.map((row) => row.sha256)];
+    await this.lockContents(em, shas);
+    if (attachments.length > 0) await em.delete(Attachment, { ticketId: In(ticketIds) });
+    const storedContentsDeleted = await this.deleteUnreferencedContents(em, shas);
 
-    await em.delete(CustomerEmail, { customerId });
-    await em.delete(CustomerPhone, { customerId });
+    await em.delete(CustomerEmail, { customerId: In(customerIds) });
+    await em.delete(CustomerPhone, { customerId: In(customerIds) });
     await em.update(
       Customer,
-      { id: customerId },
+      { id: In(customerIds) },
       {
         displayName: ANONYMISED_NAME,
         searchText: foldForSearch(ANONYMISED_NAME),
         anonymisedAt: now,
-        version: customer.version + 1,
+        version: () => 'version + 1',
         updatedAt: now,
       },
     );
-    // Corrections kept the record's before/after values in the audit log: they go, the chain's digests stay.
-    const auditValuesRedacted = await this.audit.redactFields(em, 'customer', [customerId]);
-    const changed: AnonymisedCounts = {
+    // Corrections kept the records' before/after values in the audit log: they go, the chain's digests stay.
+    const auditValuesRedacted = await this.audit.redactFields(em, 'customer', customerIds);
+    return {
+      customers: customers.length,
       tickets: tickets.length,
       messagesRedacted,
+      otherTextsRedacted,
       attachmentsDeleted: attachments.length,
       rawMailsDeleted: contents.rawMails,
       outboxMailsDeleted: contents.outboxMails,
@@ -199,29 +314,20 @@ export class CustomerAnonymiser {
       phonesRemoved: phones.length,
       auditValuesRedacted,
     };
-    await this.audit.record(em, actor, [
-      {
-        action: 'anonymised',
-        recordType: 'customer',
-        recordId: customerId,
-        fields: ['display_name', 'emails', 'phones', 'search_text', 'ticket_subjects', 'message_bodies'],
-        reason: options.reason,
-      },
-    ]);
-    return { customerId, outcome: 'anonymised', anonymisedAt: now, changed, kept: KEPT };
   }
 
   /** Bodies, subjects-in-text and addresses of every message on the tickets; the raw mail link goes too. */
   private async redactMessages(
     em: EntityManager,
     ticketIds: string[],
-    redact: (text: string) => string,
+    redactorOf: ReadonlyMap<string, Redactor>,
   ): Promise<number> {
     if (ticketIds.length === 0) return 0;
     const messages = await em.find(Message, {
       where: { ticketId: In(ticketIds) },
       select: {
         id: true,
+        ticketId: true,
         bodyText: true,
         bodyHtml: true,
         fromAddress: true,
@@ -229,23 +335,54 @@ export class CustomerAnonymiser {
         ccAddresses: true,
       },
     });
-    const orNull = (text: string | null) => (text === null ? null : redact(text));
     await updateRows(
       em,
       'messages',
-      messages.map((message) => ({
-        id: message.id,
-        values: {
-          body_text: redact(message.bodyText),
-          body_html: orNull(message.bodyHtml),
-          from_address: orNull(message.fromAddress),
-          to_addresses: orNull(message.toAddresses),
-          cc_addresses: orNull(message.ccAddresses),
-          raw_mail_id: null,
-        },
-      })),
+      messages.map((message) => {
+        const redact = redactorOf.get(message.ticketId)!;
+        const orNull = (text: string | null) => (text === null ? null : redact(text));
+        return {
+          id: message.id,
+          values: {
+            body_text: redact(message.bodyText),
+            body_html: orNull(message.bodyHtml),
+            from_address: orNull(message.fromAddress),
+            to_addresses: orNull(message.toAddresses),
+            cc_addresses: orNull(message.ccAddresses),
+            raw_mail_id: null,
+          },
+        };
+      }),
     );
     return messages.length;
+  }
+
+  /** The free text of FREE_TEXT_PLACES owned by these tickets and customers; rewrites only rows that change. */
+  private async redactFreeText(
+    em: EntityManager,
+    owners: Record<'ticket' | 'customer', string[]>,
+    redactorOf: ReadonlyMap<string, Redactor>,
+  ): Promise<number> {
+    let redacted = 0;
+    for (const place of FREE_TEXT_PLACES) {
+      const ownerIds = owners[place.owner.kind];
+      if (ownerIds.length === 0) continue;
+      const changes = (await freeTextRows(em, place, ownerIds)).flatMap((row) => {
+        const redact = redactorOf.get(row.owner_id)!;
+        const values = Object.fromEntries(
+          Object.entries(place.columns).map(([column, limit]) => {
+            const text = row[column];
+            return [column, text === null ? null : redact(text).slice(0, limit ?? undefined)];
+          }),
+        );
+        return Object.keys(values).some((column) => values[column] !== row[column])
+          ? [{ id: row.id, values }]
+          : [];
+      });
+      await updateRows(em, place.table, changes);
+      redacted += changes.length;
+    }
+    return redacted;
   }
 
   /** Raw mail of the tickets or from the customer's addresses, and mail to them; returns the content they held. */
@@ -297,31 +434,33 @@ export class CustomerAnonymiser {
   private async deleteUnreferencedContents(em: EntityManager, shas: string[]): Promise<number> {
     const candidates = [...new Set(shas)];
     if (candidates.length === 0) return 0;
-    // Locking reads see rows other customers' transactions deleted and committed since this one began.
-    // LOCK IN SHARE MODE, not FOR SHARE: MariaDB knows only the former, MySQL 8 both.
-    const shareLock = em.connection.options.type === 'mysql' ? ' LOCK IN SHARE MODE' : '';
-    const list = candidates.map(() => '?').join(', ');
-    // Two statements: MariaDB takes no locking clause inside a UNION.
-    const attachments: { sha256: string }[] = await em.query(
-      `SELECT sha256 FROM attachments WHERE sha256 IN (${list})${shareLock}`,
-      candidates,
-    );
-    const rawMails: { sha256: string }[] = await em.query(
-      `SELECT raw_sha256 AS sha256 FROM inbound_mail WHERE raw_sha256 IN (${list})${shareLock}`,
-      candidates,
-    );
-    const referenced = new Set([...attachments, ...rawMails].map((row) => row.sha256));
+    // READ COMMITTED (and SQLite's one writer) show what other groups committed since this one began; their
+    // deletions of the same contents wait on the row locks taken above. EXISTS stops at the first reference:
+    // a file shared by thousands of tickets costs one index lookup, not thousands.
+    const unreferenced = (
+      (await em.query(
+        `SELECT s.sha256 FROM stored_contents s WHERE s.sha256 IN (${marks(candidates)})
+            AND NOT EXISTS (SELECT 1 FROM attachments a WHERE a.sha256 = s.sha256)
+            AND NOT EXISTS (SELECT 1 FROM inbound_mail m WHERE m.raw_sha256 = s.sha256)`,
+        candidates,
+      )) as { sha256: string }[]
+    ).map((row) => row.sha256);
+    if (unreferenced.length === 0) return 0;
     const unsent = await em.find(OutboxMessage, {
       where: { state: In(['pending', 'sending']), attachments: Not(IsNull()) },
       select: { id: true, attachments: true },
     });
-    for (const row of unsent)
-      for (const file of row.attachments ? (JSON.parse(row.attachments) as OutboxAttachment[]) : [])
-        referenced.add(file.sha256);
-    const unreferenced = candidates.filter((sha) => !referenced.has(sha));
-    if (unreferenced.length === 0) return 0;
-    await em.delete(StoredContentChunk, { sha256: In(unreferenced) });
-    await em.delete(StoredContent, { sha256: In(unreferenced) });
-    return unreferenced.length;
+    const needed = new Set(
+      unsent.flatMap((row) =>
+        (JSON.parse(row.attachments!) as OutboxAttachment[]).map((file) => file.sha256),
+      ),
+    );
+    const deletable = unreferenced.filter((sha) => !needed.has(sha));
+    if (deletable.length === 0) return 0;
+    await em.delete(StoredContentChunk, { sha256: In(deletable) });
+    await em.delete(StoredContent, { sha256: In(deletable) });
+    return deletable.length;
   }
 }
+
+const marks = (values: readonly unknown[]) => values.map(() => '?').join(', ');

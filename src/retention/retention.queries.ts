@@ -119,29 +119,116 @@ export async function skipReasonsOf(
   return reasons;
 }
 
+/** Rows per UPDATE in updateRows: each row adds a WHEN per column, and the engine scans them row by row. */
+const ROWS_PER_UPDATE = 200;
+
 /**
- * Sets each listed column of many rows, one statement: `UPDATE … SET c = CASE id WHEN ? THEN ? … END`.
- * A customer's messages differ row by row, and one round trip per message would dominate the run.
+ * Sets each listed column of many rows, a statement per ROWS_PER_UPDATE rows:
+ * `UPDATE … SET c = CASE id WHEN ? THEN ? … END`. One round trip per row would dominate a retention run.
  */
 export async function updateRows(
   em: EntityManager,
   table: string,
   rows: readonly { id: string; values: Record<string, string | null> }[],
 ): Promise<void> {
-  if (rows.length === 0) return;
   const escape = (name: string) => em.connection.driver.escape(name);
-  const columns = Object.keys(rows[0].values);
-  const parameters: (string | null)[] = [];
-  const sets = columns.map((column) => {
-    const cases = rows.map((row) => {
-      parameters.push(row.id, row.values[column]);
-      return 'WHEN ? THEN ?';
+  for (let start = 0; start < rows.length; start += ROWS_PER_UPDATE) {
+    const chunk = rows.slice(start, start + ROWS_PER_UPDATE);
+    const columns = Object.keys(chunk[0].values);
+    const parameters: (string | null)[] = [];
+    const sets = columns.map((column) => {
+      const cases = chunk.map((row) => {
+        parameters.push(row.id, row.values[column]);
+        return 'WHEN ? THEN ?';
+      });
+      return `${escape(column)} = CASE id ${cases.join(' ')} END`;
     });
-    return `${escape(column)} = CASE id ${cases.join(' ')} END`;
-  });
-  parameters.push(...rows.map((row) => row.id));
-  await em.query(
-    `UPDATE ${escape(table)} SET ${sets.join(', ')} WHERE id IN (${placeholders(rows)})`,
-    parameters,
+    parameters.push(...chunk.map((row) => row.id));
+    await em.query(
+      `UPDATE ${escape(table)} SET ${sets.join(', ')} WHERE id IN (${placeholders(chunk)})`,
+      parameters,
+    );
+  }
+}
+
+/**
+ * Free text outside the messages that may quote a customer: what agents wrote on cases, compensations,
+ * cancellations, holds and requests, notifications about the tickets, the ticket history and the bodies sent
+ * to the booking system. Each place names its rows' owner (a ticket or a customer) and its varchar limits.
+ */
+export const FREE_TEXT_PLACES: readonly {
+  table: string;
+  /** FROM clause, the place's table aliased x. */
+  from: string;
+  owner: { kind: 'ticket' | 'customer'; column: string };
+  columns: Record<string, number | null>;
+}[] = [
+  {
+    table: 'transaction_cases',
+    from: 'transaction_cases x',
+    owner: { kind: 'ticket', column: 'x.ticket_id' },
+    columns: { description: null, suspension_reason: null, decision_reason: null },
+  },
+  {
+    table: 'webhook_deliveries',
+    from: 'webhook_deliveries x JOIN transaction_cases c ON c.id = x.case_id',
+    owner: { kind: 'ticket', column: 'c.ticket_id' },
+    columns: { body: null },
+  },
+  {
+    table: 'compensations',
+    from: 'compensations x',
+    owner: { kind: 'ticket', column: 'x.ticket_id' },
+    columns: { explanation: null, decision_note: null },
+  },
+  {
+    table: 'cancellations',
+    from: 'cancellations x',
+    owner: { kind: 'ticket', column: 'x.ticket_id' },
+    columns: { decision_reason: null },
+  },
+  {
+    table: 'notifications',
+    from: 'notifications x',
+    owner: { kind: 'ticket', column: 'x.ticket_id' },
+    columns: { title: 255, body: null },
+  },
+  {
+    table: 'ticket_events',
+    from: 'ticket_events x',
+    owner: { kind: 'ticket', column: 'x.ticket_id' },
+    columns: { from_value: 255, to_value: 255 },
+  },
+  {
+    table: 'data_requests',
+    from: 'data_requests x',
+    owner: { kind: 'customer', column: 'x.customer_id' },
+    columns: { details: null, extension_reason: 1000, outcome: null, verification_sent_to: 254 },
+  },
+  {
+    table: 'consent_events',
+    from: 'consent_events x',
+    owner: { kind: 'customer', column: 'x.customer_id' },
+    columns: { note: 500 },
+  },
+  {
+    table: 'legal_holds',
+    from: 'legal_holds x',
+    owner: { kind: 'customer', column: 'x.customer_id' },
+    columns: { reason: 500, release_reason: 500 },
+  },
+];
+
+/** The rows of one free-text place owned by these tickets or customers, with the owner's id. */
+export function freeTextRows(
+  em: EntityManager,
+  place: (typeof FREE_TEXT_PLACES)[number],
+  ownerIds: readonly string[],
+): Promise<({ id: string; owner_id: string } & Record<string, string | null>)[]> {
+  const columns = Object.keys(place.columns).map((column) => `x.${column}`);
+  return em.query(
+    `SELECT x.id, ${place.owner.column} AS owner_id, ${columns.join(', ')} FROM ${place.from}
+      WHERE ${place.owner.column} IN (${placeholders(ownerIds)})`,
+    [...ownerIds],
   );
 }

@@ -7,20 +7,25 @@ import { NotFound } from '../common/errors/domain-error.js';
 import { JobLeasesService } from '../common/leases/job-leases.service.js';
 import { maskPersonalData } from '../common/logging.js';
 import { AppConfig } from '../config/app-config.js';
-import { CustomerAnonymiser, type AnonymisationReport } from './customer-anonymiser.service.js';
+import { CustomerAnonymiser, type GroupAnonymisation } from './customer-anonymiser.service.js';
 import { RetentionRun } from './retention-run.entity.js';
 import { RetentionRunInProgress } from './retention.errors.js';
 import { findDueCustomers, skipReasonsOf, type DueCustomer } from './retention.queries.js';
 import { retentionCutoff, type SkipReason } from './retention.rules.js';
 
 export const RETENTION_LEASE = 'retention.anonymise';
-/** Customers read per selection; each is then anonymised in a transaction of its own. */
-export const BATCH_SIZE = 200;
+/** Customers read per selection. */
+export const BATCH_SIZE = 400;
 /**
- * Customers anonymised at once within a batch, each in its own transaction: one at a time leaves the
- * database server waiting on round trips and commits. SQLite runs them one after the other anyway.
+ * Customers anonymised together in one transaction: a few statements for the group instead of some twenty
+ * per customer. Killing the run leaves each group wholly done or untouched.
  */
-const CONCURRENCY = 6;
+const GROUP_SIZE = 100;
+/**
+ * Groups anonymised at once: one at a time leaves the database server waiting on round trips and commits
+ * while the redaction runs here. SQLite runs them one after the other anyway.
+ */
+const CONCURRENCY = 4;
 
 export interface RetentionPreview {
   cutoff: Date;
@@ -195,42 +200,49 @@ export class RetentionService {
   }
 
   private async anonymiseBatch(run: RetentionRun, due: DueCustomer[], actor: Actor): Promise<void> {
-    const queue = [...due];
+    const toAnonymise = due.map((customer) => ({
+      id: customer.id,
+      reason: `retention: no activity since ${customer.lastActivity.toISOString()} (${this.config.retentionMonths} months)`,
+    }));
+    const groups = Array.from({ length: Math.ceil(toAnonymise.length / GROUP_SIZE) }, (_, index) =>
+      toAnonymise.slice(index * GROUP_SIZE, (index + 1) * GROUP_SIZE),
+    );
+    const options = { lastActiveBefore: run.cutoff };
     const worker = async () => {
-      for (let customer = queue.shift(); customer; customer = queue.shift()) {
+      for (let group = groups.shift(); group; group = groups.shift()) {
         try {
-          this.count(
-            run,
-            await this.anonymiser.anonymiseCustomer(customer.id, actor, {
-              reason: `retention: no activity since ${customer.lastActivity.toISOString()} (${this.config.retentionMonths} months)`,
-              lastActiveBefore: run.cutoff,
-            }),
-          );
-        } catch (error) {
-          run.customersFailed++;
-          // Driver messages can quote the values they refused: masked, as everything logged here.
-          const reason = maskPersonalData((error as Error).message ?? String(error));
-          this.logger.error({ runId: run.id, customerId: customer.id, reason }, 'anonymisation failed');
-          // The latest failure is kept with the run, so an admin sees why without reading the logs.
-          run.error = `customer ${customer.id}: ${reason}`.slice(0, 500);
+          this.count(run, await this.anonymiser.anonymiseGroup(group, actor, options));
+        } catch {
+          // One customer's bad data must not hold back the others: alone, each fails or succeeds by itself.
+          for (const customer of group)
+            try {
+              this.count(run, await this.anonymiser.anonymiseGroup([customer], actor, options));
+            } catch (error) {
+              run.customersFailed++;
+              // Driver messages can quote the values they refused: masked, as everything logged here.
+              const reason = maskPersonalData((error as Error).message ?? String(error));
+              this.logger.error({ runId: run.id, customerId: customer.id, reason }, 'anonymisation failed');
+              // The latest failure is kept with the run, so an admin sees why without reading the logs.
+              run.error = `customer ${customer.id}: ${reason}`.slice(0, 500);
+            }
         }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, due.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, groups.length) }, worker));
   }
 
-  private count(run: RetentionRun, report: AnonymisationReport): void {
-    if (report.outcome === 'anonymised') {
-      run.customersAnonymised++;
-      run.tickets += report.changed.tickets;
-      run.messagesRedacted += report.changed.messagesRedacted;
-      run.attachmentsDeleted += report.changed.attachmentsDeleted;
-      run.rawMailsDeleted += report.changed.rawMailsDeleted;
-      run.outboxMailsDeleted += report.changed.outboxMailsDeleted;
-    } else if (report.outcome === 'skipped') {
-      if (report.reasons.includes('legal_hold')) run.customersSkippedHold++;
-      else run.customersSkippedDispute++;
-    }
+  private count(run: RetentionRun, { reports, changed }: GroupAnonymisation): void {
+    run.customersAnonymised += changed.customers;
+    run.tickets += changed.tickets;
+    run.messagesRedacted += changed.messagesRedacted;
+    run.attachmentsDeleted += changed.attachmentsDeleted;
+    run.rawMailsDeleted += changed.rawMailsDeleted;
+    run.outboxMailsDeleted += changed.outboxMailsDeleted;
+    for (const report of reports)
+      if (report.outcome === 'skipped') {
+        if (report.reasons.includes('legal_hold')) run.customersSkippedHold++;
+        else run.customersSkippedDispute++;
+      }
   }
 
   private async saveCounts(run: RetentionRun): Promise<void> {

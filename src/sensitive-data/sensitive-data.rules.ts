@@ -165,9 +165,8 @@ export function foldKeepingPlaces(text: string): string {
   // Printable ASCII has nothing to fold; retention folds every message of every expired customer, so it pays
   // to know (other characters below 0x80 take the loop, which keeps them as they are).
   if (/^[\t\n\r -~]*$/.test(text)) return text;
-  let folded = '';
-  for (const character of text) folded += character < '\x80' ? character : foldCharacter(character);
-  return folded;
+  // Code unit by code unit: a lone surrogate folds to itself, so astral characters keep their two places.
+  return text.replace(/[^\0-\x7f]/g, foldCharacter);
 }
 
 const foldedCharacters = new Map<string, string>();

@@ -141,6 +141,41 @@ describe('retention: one year, then anonymised', () => {
 
   it('anonymises an inactive customer in full and keeps their tickets and statistics', async () => {
     const lan = await givenInactiveCustomer('Trần Thị Ngọc Lan');
+    // What staff wrote about her elsewhere quotes her too: a decided transaction case, a released hold.
+    const opened = await t
+      .http()
+      .post(`/api/v1/tickets/${lan.ticketIds[0]}/transaction-cases`)
+      .set(supervisor.auth)
+      .send({
+        kind: 'payment_incident',
+        bookingReference: 'OTV-2025-000777',
+        description: `Chị Trần Thị Ngọc Lan (${lan.address}, ${PHONE}) báo trừ tiền hai lần.`,
+      })
+      .expect(201);
+    await t
+      .http()
+      .post(`/api/v1/transaction-cases/${opened.body.id}/suspend`)
+      .set(supervisor.auth)
+      .send({ reason: `Tạm dừng giao dịch của Trần Thị Ngọc Lan để xác minh.` })
+      .expect(200);
+    await t
+      .http()
+      .post(`/api/v1/transaction-cases/${opened.body.id}/verify-legitimate`)
+      .set(supervisor.auth)
+      .send({ reason: `Đã gọi ${PHONE}, khách xác nhận giao dịch thẻ ${CARD}.` })
+      .expect(200);
+    const hold = await t
+      .http()
+      .post('/api/v1/legal-holds')
+      .set(supervisor.auth)
+      .send({ customerId: lan.customerId, reason: `Ngân hàng hỏi về giao dịch của Trần Thị Ngọc Lan` })
+      .expect(201);
+    await t
+      .http()
+      .post(`/api/v1/legal-holds/${hold.body.id}/release`)
+      .set(supervisor.auth)
+      .send({ reason: `Ngân hàng đã trả lời ${lan.address}` })
+      .expect(200);
     // Another customer's ticket shares the PDF's bytes: the stored content must stay for them.
     clock.set(RECENTLY);
     const active = await givenCustomer(t, supervisor, {
@@ -197,7 +232,8 @@ describe('retention: one year, then anonymised', () => {
       customersFailed: 0,
       error: null,
       tickets: 2,
-      messagesRedacted: 4,
+      // Two complaints, two replies, and the case's suspension and decision letters.
+      messagesRedacted: 6,
       attachmentsDeleted: 2,
       rawMailsDeleted: 1,
     });
@@ -216,7 +252,14 @@ describe('retention: one year, then anonymised', () => {
         'SELECT body_text, body_html, from_address, to_addresses, cc_addresses, raw_mail_id FROM messages WHERE ticket_id IN (?, ?)',
         lan.ticketIds,
       ),
+      await query(
+        'SELECT description, suspension_reason, decision_reason FROM transaction_cases WHERE ticket_id = ?',
+        [lan.ticketIds[0]],
+      ),
+      await query('SELECT reason, release_reason FROM legal_holds WHERE customer_id = ?', [lan.customerId]),
+      await query('SELECT from_value, to_value FROM ticket_events WHERE ticket_id IN (?, ?)', lan.ticketIds),
     ]);
+    expect(texts).toContain('OTV-2025-000777');
     for (const personal of [
       lan.address,
       'Trần Thị Ngọc Lan',
