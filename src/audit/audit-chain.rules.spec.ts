@@ -1,4 +1,13 @@
-import { ChainCheck, chainHash, digestFields, GENESIS_HASH, type StoredEvent } from './audit-chain.rules.js';
+import {
+  ChainCheck,
+  chainHash,
+  digestFields,
+  GENESIS_HASH,
+  SEAL_GRACE_MS,
+  sealEvents,
+  type StoredEvent,
+  withUnsealed,
+} from './audit-chain.rules.js';
 
 /** A chain of `count` events as record() writes them. */
 function chainOf(count: number): StoredEvent[] {
@@ -147,5 +156,67 @@ describe('audit chain verification', () => {
 
   it('salts the digest, so equal values do not give equal digests', () => {
     expect(digestFields('["+84901234567"]', 'a')).not.toBe(digestFields('["+84901234567"]', 'b'));
+  });
+});
+
+describe('audit sealing', () => {
+  const unsealed = (events: StoredEvent[]) => events.map(({ seq: _seq, hash: _hash, ...event }) => event);
+
+  it('chains unsealed events from the genesis head exactly as the chain rules do', () => {
+    const expected = chainOf(4);
+    const { sealed, head } = sealEvents({ lastSeq: 0, lastHash: GENESIS_HASH }, unsealed(expected));
+    expect(sealed).toEqual(expected.map(({ id, seq, hash }) => ({ id, seq, hash })));
+    expect(head).toEqual(headOf(expected));
+  });
+
+  it('continues after the head with consecutive seqs, so two passes make one chain', () => {
+    const expected = chainOf(5);
+    const first = sealEvents({ lastSeq: 0, lastHash: GENESIS_HASH }, unsealed(expected.slice(0, 2)));
+    const second = sealEvents(first.head, unsealed(expected.slice(2)));
+    expect(second.sealed.map((event) => event.seq)).toEqual([3, 4, 5]);
+    expect([...first.sealed, ...second.sealed]).toEqual(
+      expected.map(({ id, seq, hash }) => ({ id, seq, hash })),
+    );
+    expect(second.head).toEqual(headOf(expected));
+  });
+
+  it('leaves the head as it is when nothing is pending', () => {
+    const head = { lastSeq: 7, lastHash: 'a'.repeat(64) };
+    expect(sealEvents(head, [])).toEqual({ sealed: [], head });
+  });
+});
+
+describe('unsealed events in the report', () => {
+  const intact = { ok: true, events: 3, redacted: 0, firstBrokenSeq: null, reason: null };
+
+  it('reports young unsealed events as pending without failing', () => {
+    expect(withUnsealed(intact, { pending: 2, overdue: 0, oldestOverdueAt: null })).toEqual({
+      ...intact,
+      pending: 2,
+      unsealedOverdue: 0,
+      oldestUnsealedAt: null,
+    });
+  });
+
+  it('fails on events unsealed past the grace period, naming how many and since when', () => {
+    const oldest = new Date('2026-12-04T10:00:00Z');
+    expect(withUnsealed(intact, { pending: 3, overdue: 1, oldestOverdueAt: oldest })).toEqual({
+      ...intact,
+      ok: false,
+      reason: `1 event(s) still unsealed after ${SEAL_GRACE_MS / 60_000} minutes: is the audit sealer running?`,
+      pending: 3,
+      unsealedOverdue: 1,
+      oldestUnsealedAt: oldest,
+    });
+  });
+
+  it('keeps the reason of a broken chain when events are also overdue', () => {
+    const broken = { ...intact, ok: false, firstBrokenSeq: 2, reason: 'event 2 is missing' };
+    expect(withUnsealed(broken, { pending: 1, overdue: 1, oldestOverdueAt: new Date() })).toMatchObject({
+      ok: false,
+      firstBrokenSeq: 2,
+      reason: 'event 2 is missing',
+      unsealedOverdue: 1,
+    });
   });
 });

@@ -18,7 +18,7 @@ export interface ChainedEvent {
   requestId: string | null;
 }
 
-/** A stored event as verification reads it. */
+/** A stored, sealed event as verification reads it. */
 export interface StoredEvent extends ChainedEvent {
   fields: string | null;
   fieldsSalt: string | null;
@@ -64,6 +64,63 @@ export interface ChainReport {
   redacted: number;
   firstBrokenSeq: number | null;
   reason: string | null;
+}
+
+/** An event written by record() that the sealer has not chained yet (no seq, no hash). */
+export type UnsealedEvent = Omit<ChainedEvent, 'seq'>;
+
+/**
+ * Chains unsealed events, in the order given, after the head: consecutive seqs from head.lastSeq + 1, each
+ * hash over the one before. Returns what to write to each event and the new head.
+ */
+export function sealEvents(
+  head: ChainHead,
+  events: readonly UnsealedEvent[],
+): { sealed: { id: string; seq: number; hash: string }[]; head: ChainHead } {
+  let { lastSeq: seq, lastHash: hash } = head;
+  const sealed = events.map((event) => {
+    seq += 1;
+    hash = chainHash(hash, { ...event, seq });
+    return { id: event.id, seq, hash };
+  });
+  return { sealed, head: { lastSeq: seq, lastHash: hash } };
+}
+
+/**
+ * How long an event may wait for the sealer before verification calls it a failure. The sealer runs every
+ * second, so a healthy desk never comes near this; an event left unsealed longer means the sealer is not
+ * running (or is failing), and until sealed an event can be changed or removed without the chain showing it.
+ * Events committed late by a long transaction get sealed on the next pass, well within this.
+ */
+export const SEAL_GRACE_MS = 5 * 60_000;
+
+/** The chain report with the events still waiting for the sealer. */
+export interface AuditLogReport extends ChainReport {
+  /** Unsealed events, of any age. */
+  pending: number;
+  /** Unsealed events older than SEAL_GRACE_MS: any makes the report fail. */
+  unsealedOverdue: number;
+  /** When the oldest overdue event happened, if any. */
+  oldestUnsealedAt: Date | null;
+}
+
+/** Adds the unsealed events to a chain report: those past the grace period fail it. */
+export function withUnsealed(
+  chain: ChainReport,
+  unsealed: { pending: number; overdue: number; oldestOverdueAt: Date | null },
+): AuditLogReport {
+  const report = {
+    ...chain,
+    pending: unsealed.pending,
+    unsealedOverdue: unsealed.overdue,
+    oldestUnsealedAt: unsealed.oldestOverdueAt,
+  };
+  if (unsealed.overdue === 0 || !chain.ok) return report;
+  return {
+    ...report,
+    ok: false,
+    reason: `${unsealed.overdue} event(s) still unsealed after ${SEAL_GRACE_MS / 60_000} minutes: is the audit sealer running?`,
+  };
 }
 
 /** Where the chain ends: the head row's last seq and hash, read before the events are. */

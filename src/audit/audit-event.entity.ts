@@ -30,18 +30,25 @@ const bigintAsNumber = {
   from: (value: string | number) => Number(value),
 };
 
+/** The same for a seq that is NULL until the event is sealed. */
+const nullableBigintAsNumber = {
+  to: (value: number | null) => value,
+  from: (value: string | number | null) => (value === null ? null : Number(value)),
+};
+
 /**
  * One append-only line of who read or changed what. `fields` is JSON: names read, or {field: [before, after]}.
  *
- * Events are written only by AuditService.record, which chains each to the one before it (`seq`, `hash`),
- * and changed only by AuditService.redactFields, which removes `fields` (personal values, for retention)
- * while the digest and hash stay. There is no other update or delete path for audit events: do not add one.
- * Verification (AuditChainService.verify) would report it as tampering.
+ * Events are written only by AuditService.record, unsealed (`seq` and `hash` NULL), and changed only by
+ * AuditSealer, which chains each unsealed event to the one before it once (sets `seq` and `hash`), and by
+ * AuditService.redactFields, which removes `fields` (personal values, for retention) while the digest and
+ * hash stay. There is no other update or delete path for audit events: do not add one. Verification
+ * (AuditChainService.verify) would report it as tampering.
  */
 @Entity('audit_events')
 export class AuditEvent {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ type: 'bigint', transformer: bigintAsNumber }) seq: number;
+  @Column({ type: 'bigint', nullable: true, transformer: nullableBigintAsNumber }) seq: number | null;
   @Column({ name: 'occurred_at', type: 'datetime', precision: 3 }) occurredAt: Date;
   @Column({ name: 'actor_type', type: 'varchar', length: 20 }) actorType: string;
   @Column({ name: 'actor_id', type: 'varchar', length: 36, nullable: true }) actorId: string | null;
@@ -54,10 +61,10 @@ export class AuditEvent {
   @Column({ name: 'redacted_at', type: 'datetime', precision: 3, nullable: true }) redactedAt: Date | null;
   @Column({ type: 'varchar', length: 500, nullable: true }) reason: string | null;
   @Column({ name: 'request_id', type: 'varchar', length: 64, nullable: true }) requestId: string | null;
-  @Column({ type: 'varchar', length: 64 }) hash: string;
+  @Column({ type: 'varchar', length: 64, nullable: true }) hash: string | null;
 }
 
-/** The end of the chain, one row: writers lock it so they append one after another. */
+/** The end of the chain, one row: the sealer locks it, so two passes never chain from the same end. */
 @Entity('audit_chain_head')
 export class AuditChainHead {
   @PrimaryColumn({ type: 'varchar', length: 20 }) id: string;

@@ -43,4 +43,27 @@ describe('audit CSV', () => {
         '"{""displayName"":[""Nguyễn Văn A"",""Nguyễn Văn Ánh""]}",khách yêu cầu,,no,h\r\n',
     );
   });
+
+  it('leaves seq and hash empty for an event not sealed yet', () => {
+    const line = auditCsvLine(
+      {
+        seq: null,
+        occurredAt: new Date('2026-12-04T18:30:00.000Z'),
+        actorType: 'system',
+        actorId: null,
+        action: 'customer.read',
+        recordType: 'customer',
+        recordId: 'c1',
+        fields: null,
+        reason: null,
+        requestId: null,
+        redactedAt: null,
+        hash: null,
+      },
+      'Asia/Ho_Chi_Minh',
+    );
+    expect(line).toBe(
+      ',2026-12-04T18:30:00.000Z,2026-12-05T01:30:00.000+07:00,system,,customer.read,customer,c1,,,,no,\r\n',
+    );
+  });
 });

@@ -19,8 +19,9 @@ export const AUDIT_CSV_COLUMNS = [
   'hash',
 ] as const;
 
+/** seq and hash are empty for an event the sealer has not chained yet. */
 export interface CsvAuditEvent {
-  seq: number;
+  seq: number | null;
   occurredAt: Date;
   actorType: string;
   actorId: string | null;
@@ -31,7 +32,7 @@ export interface CsvAuditEvent {
   reason: string | null;
   requestId: string | null;
   redactedAt: Date | null;
-  hash: string;
+  hash: string | null;
 }
 
 /**

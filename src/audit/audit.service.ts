@@ -5,9 +5,8 @@ import { Brackets, EntityManager, IsNull, Not, Repository, In } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
 import { Clock } from '../common/clock.js';
 import { pageNewestFirst } from '../common/http/cursor.js';
-import { forUpdate } from '../database/locking.js';
-import { chainHash, digestFields } from './audit-chain.rules.js';
-import { AuditChainHead, AuditEvent, CHAIN_HEAD_ID, type AuditRecordType } from './audit-event.entity.js';
+import { digestFields } from './audit-chain.rules.js';
+import { AuditEvent, type AuditRecordType } from './audit-event.entity.js';
 import { auditedRecordsOfCustomer, type AuditEventFilter, filterAuditEvents } from './audit.queries.js';
 
 export interface AuditEntry {
@@ -32,42 +31,35 @@ export class AuditService {
   ) {}
 
   /**
-   * Appends audit events to the chain with `em`, so they commit or roll back with the change they describe.
-   * The chain head is locked until that transaction ends: concurrent writers append one after another and
-   * the chain never forks (SQLite runs one write transaction at a time anyway).
+   * Writes audit events with `em`, so they commit or roll back with the change they describe. They are
+   * written unsealed (no seq, no hash) and take no lock: AuditSealer chains them within a second or so.
+   * Chaining here would make every audited request, reads included, wait on the one chain-head row.
    */
   async record(em: EntityManager, actor: Actor, entries: AuditEntry[]): Promise<void> {
     if (entries.length === 0) return;
-    if (!em.queryRunner?.isTransactionActive) {
-      return em.transaction((inner) => this.record(inner, actor, entries));
-    }
-    const head = await forUpdate(
-      em.createQueryBuilder(AuditChainHead, 'head').where('head.id = :id', { id: CHAIN_HEAD_ID }),
-    ).getOneOrFail();
     const occurredAt = this.clock.now();
-    let { lastSeq: seq, lastHash: hash } = head;
     const rows = entries.map((entry) => {
       const fields = entry.fields ? JSON.stringify(entry.fields) : null;
       const fieldsSalt = fields === null ? null : randomBytes(16).toString('hex');
-      seq += 1;
-      const event = {
-        seq,
+      return {
         id: randomUUID(),
+        seq: null,
         occurredAt,
         actorType: actor.type,
         actorId: actor.id,
         action: entry.action,
         recordType: entry.recordType,
         recordId: entry.recordId,
+        fields,
+        fieldsSalt,
         fieldsDigest: digestFields(fields, fieldsSalt),
+        redactedAt: null,
         reason: entry.reason ?? null,
         requestId: actor.requestId || null,
+        hash: null,
       };
-      hash = chainHash(hash, event);
-      return { ...event, fields, fieldsSalt, redactedAt: null, hash };
     });
     await em.insert(AuditEvent, rows);
-    await em.update(AuditChainHead, { id: CHAIN_HEAD_ID }, { lastSeq: seq, lastHash: hash });
   }
 
   /**

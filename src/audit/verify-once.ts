@@ -7,8 +7,10 @@ import { loadDotEnv } from '../config/dotenv.js';
 import { AuditChainService } from './audit-chain.service.js';
 
 /**
- * `npm run audit:verify`: walks the audit log's hash chain and prints {ok, events, redacted, firstBrokenSeq,
- * reason} as JSON; exits 1 when the chain is broken, so a cron job or a monitor can alert on it.
+ * `npm run audit:verify`: walks the audit log's sealed hash chain and prints {ok, events, redacted,
+ * firstBrokenSeq, reason, pending, unsealedOverdue, oldestUnsealedAt} as JSON; exits 1 when the chain is
+ * broken or an event waits unsealed past the grace period, so a cron job or a monitor can alert on it. It
+ * does not seal: sealing here would hide a sealer that has stopped.
  */
 loadDotEnv();
 const config = loadAppConfig({ ...process.env, JOBS_ENABLED: 'false' });

@@ -26,6 +26,7 @@ import { AddAuditChain1764028800024 } from './migrations/1764028800024-add-audit
 import { CreateConsent1764028800025 } from './migrations/1764028800025-create-consent.js';
 import { CreateRetention1764028800026 } from './migrations/1764028800026-create-retention.js';
 import { CreateDataRequests1764028800027 } from './migrations/1764028800027-create-data-requests.js';
+import { MakeAuditSealAsync1764028800028 } from './migrations/1764028800028-make-audit-seal-async.js';
 
 /** Every migration in order. Listed, not globbed, so the same list runs from dist/ and under jest. */
 export const migrations = [
@@ -57,4 +58,5 @@ export const migrations = [
   CreateConsent1764028800025,
   CreateRetention1764028800026,
   CreateDataRequests1764028800027,
+  MakeAuditSealAsync1764028800028,
 ];

@@ -2,13 +2,18 @@ import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { resolve } from 'node:path';
 import { AuditChainService } from '../../src/audit/audit-chain.service.js';
+import { AuditEvent } from '../../src/audit/audit-event.entity.js';
+import { AuditSealer } from '../../src/audit/audit-sealer.service.js';
 import { AuditService } from '../../src/audit/audit.service.js';
+import type { Actor } from '../../src/auth/actor.js';
 import { AddAuditChain1764028800024 } from '../../src/database/migrations/1764028800024-add-audit-chain.js';
+import { MakeAuditSealAsync1764028800028 } from '../../src/database/migrations/1764028800028-make-audit-seal-async.js';
 import { givenAgent, givenCustomer, givenTicket, type SignedInAgent } from '../support/factories.js';
 import {
   freshDatabase,
   startTestApp,
   TEST_SECRET,
+  TestClock,
   type FreshDatabase,
   type TestApp,
 } from '../support/test-app.js';
@@ -21,6 +26,9 @@ interface ChainReport {
   redacted: number;
   firstBrokenSeq: number | null;
   reason: string | null;
+  pending: number;
+  unsealedOverdue: number;
+  oldestUnsealedAt: string | null;
 }
 
 describe('audit log hash chain', () => {
@@ -32,7 +40,8 @@ describe('audit log hash chain', () => {
   beforeAll(async () => {
     execFileSync(process.execPath, ['scripts/build-if-needed.mjs'], { stdio: 'ignore' });
     database = await freshDatabase();
-    t = await startTestApp({}, { database });
+    // The tests seal when they choose to (sealPending), not on the job's every-second tick.
+    t = await startTestApp({ JOBS_ENABLED: 'false' }, { database });
     admin = await givenAgent(t, 'admin');
     agent = await givenAgent(t, 'agent', { queues: 'all' });
   }, 180_000);
@@ -56,18 +65,65 @@ describe('audit log hash chain', () => {
     return { code, report: JSON.parse(output.trim().split('\n').pop()!) };
   }
 
+  const seal = () => t.get(AuditSealer).sealPending();
+
   const seqs = async (): Promise<number[]> =>
     (
-      (await t.dataSource.query('SELECT seq FROM audit_events ORDER BY seq')) as { seq: string | number }[]
+      (await t.dataSource.query('SELECT seq FROM audit_events WHERE seq IS NOT NULL ORDER BY seq')) as {
+        seq: string | number;
+      }[]
     ).map((row) => Number(row.seq));
 
-  it('chains concurrent audited reads without a fork or a repeated seq', async () => {
+  const unsealedCount = async (): Promise<number> => {
+    const [{ n }] = (await t.dataSource.query(
+      'SELECT COUNT(*) AS n FROM audit_events WHERE seq IS NULL',
+    )) as {
+      n: string | number;
+    }[];
+    return Number(n);
+  };
+
+  it('writes audited reads unsealed, and reports them as pending while the chain verifies', async () => {
+    await seal();
     const customer = await givenCustomer(t, agent);
-    const reads = await Promise.all(
-      Array.from({ length: 30 }, () => t.http().get(`/api/v1/customers/${customer.id}`).set(agent.auth)),
-    );
-    expect(reads.map((read) => read.status)).toEqual(Array(30).fill(200));
+    await t.http().get(`/api/v1/customers/${customer.id}`).set(agent.auth).expect(200);
+    const [read] = (await t.dataSource.query(
+      "SELECT seq, hash FROM audit_events WHERE record_id = ? AND action = 'customer.read'",
+      [customer.id],
+    )) as { seq: unknown; hash: unknown }[];
+    expect(read).toEqual({ seq: null, hash: null });
+    expect(await verification()).toMatchObject({ ok: true, pending: 2, unsealedOverdue: 0 });
+    expect(await seal()).toBe(2);
+    expect(await verification()).toMatchObject({ ok: true, pending: 0, oldestUnsealedAt: null });
+  });
+
+  it('seals concurrent audited writes and reads, with sealer passes running meanwhile, into one chain', async () => {
+    const customer = await givenCustomer(t, agent);
+    const before = (await seqs()).length;
+    const requests = Promise.all([
+      ...Array.from({ length: 20 }, (_, index) =>
+        t
+          .http()
+          .post('/api/v1/customers')
+          .set(agent.auth)
+          .send({
+            displayName: `Khách song song ${index}`,
+            emails: [`song-song-${index}-${Date.now()}@example.com`],
+          }),
+      ),
+      ...Array.from({ length: 30 }, () => t.http().get(`/api/v1/customers/${customer.id}`).set(agent.auth)),
+    ]);
+    // Two sealers at once as well: passes take turns on the chain head.
+    const passes = Promise.all(Array.from({ length: 6 }, () => seal()));
+    const [responses] = await Promise.all([requests, passes]);
+    expect(responses.map((response) => response.status).sort()).toEqual([
+      ...Array(30).fill(200),
+      ...Array(20).fill(201),
+    ]);
+    await seal();
+    expect(await unsealedCount()).toBe(0);
     const numbers = await seqs();
+    expect(numbers.length).toBeGreaterThanOrEqual(before + 50);
     expect(numbers).toEqual(numbers.map((_, index) => index + 1));
     const report = await verification();
     expect(report).toEqual({
@@ -76,6 +132,9 @@ describe('audit log hash chain', () => {
       redacted: 0,
       firstBrokenSeq: null,
       reason: null,
+      pending: 0,
+      unsealedOverdue: 0,
+      oldestUnsealedAt: null,
     });
     const { items } = (
       await t.http().get(`/api/v1/audit-events?recordId=${customer.id}&limit=100`).set(admin.auth).expect(200)
@@ -86,11 +145,78 @@ describe('audit log hash chain', () => {
   it('prints the report from npm run audit:verify and exits 0 on an intact chain', async () => {
     const { code, report } = await verifyOnce();
     expect(code).toBe(0);
-    expect(report).toMatchObject({ ok: true, firstBrokenSeq: null });
+    expect(report).toMatchObject({ ok: true, firstBrokenSeq: null, pending: 0, unsealedOverdue: 0 });
     expect(report.events).toBe((await seqs()).length);
   });
 
+  it('seals an event committed after a later event was sealed, with the next seq', async () => {
+    const customer = await givenCustomer(t, agent);
+    await seal();
+    // A request whose transaction began a second ago and commits last: its event occurred first.
+    const occurredFirst = new Date(Date.now() - 1000);
+    const slow = new AuditService(t.dataSource.getRepository(AuditEvent), new TestClock(occurredFirst));
+    const actor: Actor = { type: 'agent', id: agent.agent.id, role: 'agent' };
+    const entry = { action: 'customer.read', recordType: 'customer' as const, recordId: customer.id };
+    const readNow = () => t.http().get(`/api/v1/customers/${customer.id}`).set(agent.auth).expect(200);
+    if (t.engine === 'mysql') {
+      const runner = t.dataSource.createQueryRunner();
+      try {
+        await runner.startTransaction();
+        await slow.record(runner.manager, actor, [{ ...entry, reason: 'late' }]);
+        await readNow();
+        expect(await seal()).toBe(1); // the read; the slow event is not committed yet
+        await runner.commitTransaction();
+      } finally {
+        await runner.release();
+      }
+    } else {
+      // SQLite runs one transaction at a time: the slow one commits after the read was sealed.
+      await readNow();
+      expect(await seal()).toBe(1);
+      await t.dataSource.transaction((em) => slow.record(em, actor, [{ ...entry, reason: 'late' }]));
+    }
+    expect(await seal()).toBe(1);
+    const rows = (await t.dataSource.query(
+      "SELECT seq, reason FROM audit_events WHERE record_id = ? AND action = 'customer.read' ORDER BY seq",
+      [customer.id],
+    )) as { seq: string | number; reason: string | null }[];
+    expect(rows.map((row) => row.reason)).toEqual([null, 'late']);
+    expect(Number(rows[1].seq)).toBe(Number(rows[0].seq) + 1);
+    expect(await verification()).toMatchObject({ ok: true, pending: 0 });
+  });
+
+  it('fails verification for an event left unsealed past the grace period, until it is sealed', async () => {
+    const customer = await givenCustomer(t, agent);
+    await seal();
+    await t.http().get(`/api/v1/customers/${customer.id}`).set(agent.auth).expect(200);
+    // As if the sealer had been down for ten minutes since the read.
+    const tenMinutesAgo = new Date(Date.now() - 10 * 60_000);
+    await t.dataSource
+      .createQueryBuilder()
+      .update(AuditEvent)
+      .set({ occurredAt: tenMinutesAgo })
+      .where("seq IS NULL AND record_id = :id AND action = 'customer.read'", { id: customer.id })
+      .execute();
+    const report = await verification();
+    expect(report).toMatchObject({
+      ok: false,
+      firstBrokenSeq: null,
+      pending: 1,
+      unsealedOverdue: 1,
+      oldestUnsealedAt: tenMinutesAgo.toISOString(),
+      reason: expect.stringMatching(/unsealed/),
+    });
+    const cli = await verifyOnce();
+    expect(cli.code).toBe(1);
+    expect(cli.report).toMatchObject({ ok: false, pending: 1, unsealedOverdue: 1 });
+
+    expect(await seal()).toBe(1);
+    expect(await verification()).toMatchObject({ ok: true, pending: 0, unsealedOverdue: 0 });
+  });
+
   it('keeps the chain intact when retention redacts fields, and counts the redacted events', async () => {
+    await seal();
+    const { redacted: redactedBefore } = await verification();
     const customer = await givenCustomer(t, agent, { displayName: 'Trần Thị Bích' });
     await t
       .http()
@@ -106,16 +232,19 @@ describe('audit log hash chain', () => {
       t.get(AuditService).redactFields(em, 'customer', [customer.id]),
     );
     expect(redacted).toBe(2); // customer.create and customer.update carry fields
+    // Redacted before the sealer came by: the sealer chains the digest, which redaction keeps.
+    await seal();
     const events = (
       await t.http().get(`/api/v1/audit-events?recordId=${customer.id}`).set(admin.auth).expect(200)
     ).body.items as { action: string; fields: unknown; redacted: boolean }[];
     const update = events.find((event) => event.action === 'customer.update');
     expect(update).toMatchObject({ fields: null, redacted: true });
     const report = await verification();
-    expect(report).toMatchObject({ ok: true, redacted: 2 });
+    expect(report).toMatchObject({ ok: true, redacted: redactedBefore + 2 });
   });
 
   it('names the seq of a row changed with SQL, and of a row deleted with SQL', async () => {
+    await seal();
     const [, target] = (await seqs()).slice(-5);
     const [original] = (await t.dataSource.query('SELECT reason FROM audit_events WHERE seq = ?', [
       target,
@@ -143,11 +272,12 @@ describe('audit log hash chain', () => {
   });
 });
 
-describe('audit chain migration', () => {
+describe('audit chain migrations', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // No sealer job running while the tests change the schema under it.
+    t = await startTestApp({ JOBS_ENABLED: 'false' });
   });
   afterAll(() => t?.close());
 
@@ -156,6 +286,7 @@ describe('audit chain migration', () => {
     await givenTicket(t, admin);
     const runner = t.dataSource.createQueryRunner();
     try {
+      await new MakeAuditSealAsync1764028800028().down(runner);
       await new AddAuditChain1764028800024().down(runner);
       expect(await runner.hasTable('audit_chain_head')).toBe(false);
       expect(await runner.hasColumn('audit_events', 'hash')).toBe(false);
@@ -173,6 +304,7 @@ describe('audit chain migration', () => {
       }
       const [{ n }] = (await runner.query('SELECT COUNT(*) AS n FROM audit_events')) as { n: string }[];
       await new AddAuditChain1764028800024().up(runner);
+      await new MakeAuditSealAsync1764028800028().up(runner);
       const report = await t.get(AuditChainService).verify();
       expect(report).toEqual({
         ok: true,
@@ -180,6 +312,9 @@ describe('audit chain migration', () => {
         redacted: 0,
         firstBrokenSeq: null,
         reason: null,
+        pending: 0,
+        unsealedOverdue: 0,
+        oldestUnsealedAt: null,
       });
       // The oldest events come first in the chain.
       const [first] = (await runner.query('SELECT id FROM audit_events WHERE seq = 1')) as { id: string }[];
@@ -188,6 +323,41 @@ describe('audit chain migration', () => {
       await runner.release();
     }
     await givenTicket(t, admin);
+    await t.get(AuditSealer).sealPending();
     expect((await t.get(AuditChainService).verify()).ok).toBe(true);
+  });
+
+  it('reverts making seq and hash nullable by sealing what is pending first, and runs again', async () => {
+    const admin = await givenAgent(t, 'admin');
+    await t.get(AuditSealer).sealPending();
+    await givenTicket(t, admin);
+    const unsealed = async () =>
+      Number(
+        (
+          (await t.dataSource.query('SELECT COUNT(*) AS n FROM audit_events WHERE seq IS NULL')) as {
+            n: string;
+          }[]
+        )[0].n,
+      );
+    expect(await unsealed()).toBeGreaterThan(0);
+    const runner = t.dataSource.createQueryRunner();
+    const nullable = async (column: string) =>
+      (await runner.getTable('audit_events'))!.findColumnByName(column)!.isNullable;
+    try {
+      await new MakeAuditSealAsync1764028800028().down(runner);
+      expect(await unsealed()).toBe(0);
+      expect([await nullable('seq'), await nullable('hash')]).toEqual([false, false]);
+      expect((await t.get(AuditChainService).verify()).ok).toBe(true);
+      await new MakeAuditSealAsync1764028800028().up(runner);
+      expect([await nullable('seq'), await nullable('hash')]).toEqual([true, true]);
+      const indices = (await runner.getTable('audit_events'))!.indices.map((index) => index.name);
+      expect(indices).toEqual(expect.arrayContaining(['uq_audit_events_seq', 'idx_audit_events_unsealed']));
+    } finally {
+      await runner.release();
+    }
+    await givenTicket(t, admin);
+    expect(await unsealed()).toBeGreaterThan(0);
+    await t.get(AuditSealer).sealPending();
+    expect(await t.get(AuditChainService).verify()).toMatchObject({ ok: true, pending: 0 });
   });
 });

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { PageInfo, PageQuery } from '../../common/http/cursor.js';
-import type { ChainReport } from '../audit-chain.rules.js';
+import type { AuditLogReport } from '../audit-chain.rules.js';
 import { AUDIT_RECORD_TYPES, type AuditEvent, type AuditRecordType } from '../audit-event.entity.js';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -42,7 +42,12 @@ export class ListAuditEventsQuery extends IntersectionType(PageQuery, AuditEvent
 
 export class AuditEventView {
   @ApiProperty() id: string;
-  @ApiProperty({ description: 'Place in the hash chain' }) seq: number;
+  @ApiPropertyOptional({
+    description: 'Place in the hash chain; null until the sealer chains the event (within seconds)',
+    nullable: true,
+    type: Number,
+  })
+  seq: number | null;
   @ApiProperty() occurredAt: string;
   @ApiProperty({ enum: ['agent', 'system', 'customer'] }) actorType: string;
   @ApiPropertyOptional({ nullable: true, type: String }) actorId: string | null;
@@ -63,12 +68,18 @@ export class AuditEventPage extends PageInfo {
   @ApiProperty({ type: [AuditEventView] }) items: AuditEventView[];
 }
 
-export class AuditChainReportView implements ChainReport {
-  @ApiProperty() ok: boolean;
-  @ApiProperty({ description: 'Events checked' }) events: number;
+export class AuditChainReportView implements AuditLogReport {
+  @ApiProperty({ description: 'The sealed chain is intact and no event is unsealed past the grace period' })
+  ok: boolean;
+  @ApiProperty({ description: 'Sealed events checked' }) events: number;
   @ApiProperty({ description: 'Of which redacted by retention (digest and hash kept)' }) redacted: number;
   @ApiPropertyOptional({ nullable: true, type: Number }) firstBrokenSeq: number | null;
   @ApiPropertyOptional({ nullable: true, type: String }) reason: string | null;
+  @ApiProperty({ description: 'Events not sealed yet, of any age' }) pending: number;
+  @ApiProperty({ description: 'Of which unsealed past the grace period (5 minutes): these fail the check' })
+  unsealedOverdue: number;
+  @ApiPropertyOptional({ nullable: true, type: Date, description: 'When the oldest overdue event happened' })
+  oldestUnsealedAt: Date | null;
 }
 
 export function toAuditEventView(event: AuditEvent): AuditEventView {
