@@ -52,12 +52,12 @@ describe('compensation in a real browser', () => {
     const ticket = await givenTicket(t, agent, { bookingReference: unique('OTV') });
     const desk = await signedIn(agent);
     await desk.goto(`${base}/console/tickets/${ticket.id}`);
-    await desk.getByText('Báo một giao dịch').click();
+    await desk.getByText('Báo một giao dịch', { exact: true }).click();
     await desk.locator('#case-kind').selectOption('payment_incident');
     await desk.getByRole('button', { name: 'Báo giao dịch' }).click();
     await expect(desk.locator('.case-state').textContent()).resolves.toBe('Đã báo');
 
-    await desk.getByText('Đề xuất bồi hoàn').click();
+    await desk.getByText('Đề xuất bồi hoàn', { exact: true }).click();
     await desk.locator('#comp-amount').fill('1.200.000');
     await desk.locator('#comp-explanation').fill('Khách bị trừ tiền hai lần cho cùng đơn.');
     await desk.locator('#comp-evidence').fill('https://bank.example.vn/sao-ke/77');
