@@ -20,6 +20,6 @@ import { CompensationsService } from './compensations.service.js';
   ],
   controllers: [CompensationsController],
   providers: [CompensationsService, CompensationLettersService, CompensationReportService],
-  exports: [CompensationsService],
+  exports: [CompensationsService, CompensationReportService],
 })
 export class CompensationModule {}

@@ -164,15 +164,17 @@ export class ConsoleController {
   ) {
     const canned = typeof req.query.canned === 'string' && req.query.canned ? req.query.canned : undefined;
     const problem = req.query.conflict === '1' ? 'console.conflict' : null;
-    const dataRequestRefused =
-      typeof req.query.dataRequestRefused === 'string'
-        ? req.query.dataRequestRefused.slice(0, 500)
-        : undefined;
+    const dataRequestRefused = refusalIn(req.query.dataRequestRefused);
+    const caseRefused = refusalIn(req.query.caseRefused);
+    const compensationRefused = refusalIn(req.query.compensationRefused);
+    const refused = dataRequestRefused ?? caseRefused ?? compensationRefused;
     await this.showTicket(req, res, id, agent, actor, {
-      status: problem ? 409 : dataRequestRefused ? 400 : 200,
+      status: problem ? 409 : refused ? 400 : 200,
       problem,
       canned,
       dataRequestRefused,
+      caseRefused,
+      compensationRefused,
     });
   }
 
@@ -370,6 +372,8 @@ export class ConsoleController {
       draft?: string;
       noteDraft?: string;
       dataRequestRefused?: string;
+      caseRefused?: string;
+      compensationRefused?: string;
     },
   ) {
     const { status, canned, ...kept } = shown;
@@ -382,6 +386,11 @@ export class ConsoleController {
   private bodyOf(req: Request): string {
     return String((req.body as { body?: string }).body ?? '').trim();
   }
+}
+
+/** A section's refusal passed back to the ticket page after a form (the service's own words). */
+function refusalIn(value: unknown): string | undefined {
+  return typeof value === 'string' ? value.slice(0, 500) : undefined;
 }
 
 /** Tickets with their due time as the agent reads it, in their own zone. */

@@ -20,6 +20,9 @@ import { toConsentHistoryView } from '../consent/dto/consent.dto.js';
 import { CustomersService } from '../customers/customers.service.js';
 import { toCustomerView } from '../customers/dto/customer.view.js';
 import type { ListTicketsQuery, UpdateTicketDto } from '../tickets/dto/ticket.dto.js';
+import { formatVnd } from '../compensation/compensation.rules.js';
+import { CompensationPagesService } from './policy-pages/compensation-pages.service.js';
+import { TransactionCasePagesService } from './policy-pages/transaction-case-pages.service.js';
 import { type QueueFilters, toQueuePageQuery } from './queue-filters.js';
 
 type AgentActor = Actor & { type: 'agent' };
@@ -39,6 +42,8 @@ export class ConsoleService {
     private readonly canned: CannedResponsesService,
     private readonly presence: TicketPresenceService,
     private readonly dataRequests: DataRequestsService,
+    private readonly transactionCasePages: TransactionCasePagesService,
+    private readonly compensationPages: CompensationPagesService,
   ) {}
 
   /** The agent's queues with their open counts (kept by the counts table, never counted per request). */
@@ -62,22 +67,33 @@ export class ConsoleService {
   /**
    * The ticket (read audited), what the controls offer, its customer's record (read audited), the canned
    * responses in the ticket's language first, a reply drafted from one of them when asked, and the other
-   * agents on the ticket now (opening it counts as viewing it).
+   * agents on the ticket now (opening it counts as viewing it), its transaction cases and compensation.
    */
   async ticket(id: string, actor: AgentActor, agent: Agent, cannedId?: string) {
     const ticket = await this.tickets.get(id, actor);
-    const [queues, categories, customer, consents, others, canned, present, dataRequests] = await Promise.all(
-      [
-        this.queues.list(),
-        this.tickets.categories(),
-        this.customers.get(ticket.customer.id, actor),
-        this.consent.history(ticket.customer.id, actor),
-        this.tickets.list({ customerId: ticket.customer.id, limit: 20 } as ListTicketsQuery, actor),
-        this.canned.list(true),
-        this.present(id, 'viewing', actor),
-        this.dataRequests.listForTicket(id, actor),
-      ],
-    );
+    const [
+      queues,
+      categories,
+      customer,
+      consents,
+      others,
+      canned,
+      present,
+      dataRequests,
+      transactionCases,
+      compensations,
+    ] = await Promise.all([
+      this.queues.list(),
+      this.tickets.categories(),
+      this.customers.get(ticket.customer.id, actor),
+      this.consent.history(ticket.customer.id, actor),
+      this.tickets.list({ customerId: ticket.customer.id, limit: 20 } as ListTicketsQuery, actor),
+      this.canned.list(true),
+      this.present(id, 'viewing', actor),
+      this.dataRequests.listForTicket(id, actor),
+      this.transactionCasePages.forTicket(id, actor),
+      this.compensationPages.forTicket(id, actor),
+    ]);
     const draft = cannedId
       ? await this.canned.filled(cannedId, {
           customerName: ticket.customer.displayName,
@@ -100,6 +116,13 @@ export class ConsoleService {
       dataRequests,
       dataRequestTypes: DATA_REQUEST_TYPES,
       dataRequestChannels: DATA_REQUEST_CHANNELS,
+      ...transactionCases,
+      ...compensations,
+      vnd: formatVnd,
+      // The policy reviews online-payment incidents case by case for compensation.
+      offersCompensation:
+        compensations.compensations.length > 0 ||
+        transactionCases.transactionCases.some((row) => row.kind === 'payment_incident'),
     };
   }
 

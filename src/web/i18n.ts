@@ -3,6 +3,7 @@ import { adminDeskEn, adminDeskVi } from './admin-desk/admin-desk.i18n.js';
 import { adminRulesEn, adminRulesVi } from './admin-rules/admin-rules.i18n.js';
 import { dashboardEn, dashboardVi } from './dashboard/dashboard.i18n.js';
 import { dataRequestPagesEn, dataRequestPagesVi } from './data-requests/data-request-pages.i18n.js';
+import { policyPagesEn, policyPagesVi } from './policy-pages/policy-pages.i18n.js';
 
 const vi = {
   'site.name': 'Offtrack Travel — Chăm sóc khách hàng',
@@ -206,6 +207,7 @@ const vi = {
   ...adminDeskVi,
   ...adminRulesVi,
   ...dataRequestPagesVi,
+  ...policyPagesVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -409,6 +411,7 @@ const en: Record<MessageKey, string> = {
   ...adminDeskEn,
   ...adminRulesEn,
   ...dataRequestPagesEn,
+  ...policyPagesEn,
 };
 
 const MESSAGES: Record<Language, Record<MessageKey, string>> = { vi, en };

@@ -20,6 +20,7 @@ import { UnsubscribePagesController } from './unsubscribe-pages.controller.js';
 import { AdminDeskPagesModule } from './admin-desk/admin-desk-pages.module.js';
 import { AdminRulesPagesModule } from './admin-rules/admin-rules-pages.module.js';
 import { DashboardPagesModule } from './dashboard/dashboard-pages.module.js';
+import { PolicyPagesModule } from './policy-pages/policy-pages.module.js';
 import { WebCoreModule } from './web-core.module.js';
 
 /** Server-rendered pages: the customer's side (complaint form, status by signed link) and the agent console. */
@@ -40,6 +41,7 @@ import { WebCoreModule } from './web-core.module.js';
     AdminDeskPagesModule,
     AdminRulesPagesModule,
     DataRequestsModule,
+    PolicyPagesModule,
   ],
   controllers: [
     CustomerPagesController,

@@ -39,6 +39,20 @@ const PUBLIC_BY_INTENT = [
   ...CUSTOMER_PAGES,
 ];
 
+/** Console pages for the policy flows, with the least role each needs: deciding is for supervisors and admins. */
+const POLICY_PAGES: Record<string, Role> = {
+  'POST /console/tickets/:ticketId/transaction-cases': 'agent',
+  'POST /console/transaction-cases/:id/suspend': 'agent',
+  'POST /console/transaction-cases/:id/verify-legitimate': 'supervisor',
+  'POST /console/transaction-cases/:id/confirm-fraud': 'supervisor',
+  'POST /console/tickets/:ticketId/compensations': 'agent',
+  'POST /console/compensations/:id/withdraw': 'agent',
+  'GET /console/compensation': 'supervisor',
+  'POST /console/compensations/:id/approve': 'supervisor',
+  'POST /console/compensations/:id/reject': 'supervisor',
+  'POST /console/compensations/:id/paid': 'supervisor',
+};
+
 interface Route {
   method: string;
   path: string;
@@ -106,6 +120,15 @@ describe('every route is authorised by role (default deny)', () => {
   it('marks exactly the intended routes public', () => {
     const isPublic = routes.filter((route) => route.isPublic).map((route) => `${route.method} ${route.path}`);
     expect(isPublic.sort()).toEqual([...PUBLIC_BY_INTENT].sort());
+  });
+
+  it('asks the intended role on the policy pages', () => {
+    const roles = Object.fromEntries(
+      routes
+        .filter((route) => `${route.method} ${route.path}` in POLICY_PAGES)
+        .map((route) => [`${route.method} ${route.path}`, route.role]),
+    );
+    expect(roles).toEqual(POLICY_PAGES);
   });
 
   it('refuses anonymous callers with 401 on every other route (console pages: to the sign-in page)', async () => {
