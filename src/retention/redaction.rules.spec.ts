@@ -30,6 +30,12 @@ describe('redactPersonalData', () => {
     ).toBe(`Kính gửi ${REDACTED.name} và ${REDACTED.name}; Nguyễn Văn Đạtx`);
   });
 
+  it('keeps every place in text holding a letter that lower-cases to two (İ), and still finds the name', () => {
+    expect(redactPersonalData('İstanbul: NGUYỄN VĂN ĐẠT gọi lại', ['Nguyễn Văn Đạt'])).toBe(
+      `İstanbul: ${REDACTED.name} gọi lại`,
+    );
+  });
+
   it('leaves names too short to tell from ordinary words, but still removes their addresses', () => {
     expect(redactPersonalData('Anh A gửi từ a@b.vn', ['A'])).toBe(`Anh A gửi từ ${REDACTED.email}`);
   });
