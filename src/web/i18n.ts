@@ -3,6 +3,7 @@ import { adminDeskEn, adminDeskVi } from './admin-desk/admin-desk.i18n.js';
 import { adminRulesEn, adminRulesVi } from './admin-rules/admin-rules.i18n.js';
 import { dashboardEn, dashboardVi } from './dashboard/dashboard.i18n.js';
 import { dataRequestPagesEn, dataRequestPagesVi } from './data-requests/data-request-pages.i18n.js';
+import { cancellationPagesEn, cancellationPagesVi } from './policy-pages/cancellation-pages.i18n.js';
 import { policyPagesEn, policyPagesVi } from './policy-pages/policy-pages.i18n.js';
 
 const vi = {
@@ -208,6 +209,7 @@ const vi = {
   ...adminRulesVi,
   ...dataRequestPagesVi,
   ...policyPagesVi,
+  ...cancellationPagesVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -412,6 +414,7 @@ const en: Record<MessageKey, string> = {
   ...adminRulesEn,
   ...dataRequestPagesEn,
   ...policyPagesEn,
+  ...cancellationPagesEn,
 };
 
 const MESSAGES: Record<Language, Record<MessageKey, string>> = { vi, en };

@@ -51,6 +51,12 @@ const POLICY_PAGES: Record<string, Role> = {
   'POST /console/compensations/:id/approve': 'supervisor',
   'POST /console/compensations/:id/reject': 'supervisor',
   'POST /console/compensations/:id/paid': 'supervisor',
+  'POST /console/tickets/:ticketId/cancellations': 'agent',
+  // Reducing or waiving is the supervisor's: the service decides, as on the API.
+  'POST /console/cancellations/:id/decision': 'agent',
+  'GET /console/admin/cancellation-terms': 'admin',
+  'GET /console/admin/cancellation-terms/:productType': 'admin',
+  'POST /console/admin/cancellation-terms': 'admin',
 };
 
 interface Route {
