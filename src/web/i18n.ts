@@ -5,6 +5,7 @@ import { dashboardEn, dashboardVi } from './dashboard/dashboard.i18n.js';
 import { dataRequestPagesEn, dataRequestPagesVi } from './data-requests/data-request-pages.i18n.js';
 import { cancellationPagesEn, cancellationPagesVi } from './policy-pages/cancellation-pages.i18n.js';
 import { policyPagesEn, policyPagesVi } from './policy-pages/policy-pages.i18n.js';
+import { privacyPagesEn, privacyPagesVi } from './privacy-pages/privacy-pages.i18n.js';
 
 const vi = {
   'site.name': 'Offtrack Travel — Chăm sóc khách hàng',
@@ -210,6 +211,7 @@ const vi = {
   ...dataRequestPagesVi,
   ...policyPagesVi,
   ...cancellationPagesVi,
+  ...privacyPagesVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -415,6 +417,7 @@ const en: Record<MessageKey, string> = {
   ...dataRequestPagesEn,
   ...policyPagesEn,
   ...cancellationPagesEn,
+  ...privacyPagesEn,
 };
 
 const MESSAGES: Record<Language, Record<MessageKey, string>> = { vi, en };
