@@ -61,6 +61,17 @@ describe('console pages for legal holds, retention and incidents', () => {
     expect(page.text).toContain('<a href="/console/legal-holds">Lưu giữ pháp lý</a>');
     expect(page.text).toContain('<a href="/console/incidents">Sự cố dữ liệu</a>');
     await desk.get('/console/admin/retention').expect(403);
+    // In English for a supervisor who works in English.
+    const inEnglish = await signedIn(await givenAgent(t, 'supervisor'));
+    const before = await inEnglish.get('/console/incidents').expect(200);
+    await inEnglish
+      .post('/console/language')
+      .type('form')
+      .send({ _csrf: tokenOf(before.text), language: 'en', back: '/console/incidents' })
+      .expect(303);
+    const english = await inEnglish.get('/console/incidents').expect(200);
+    expect(english.text).toContain('<h2 id="record">Record an incident</h2>');
+    expect(english.text).toContain('<a href="/console/legal-holds">Legal holds</a>');
     await desk.post('/console/admin/retention/runs').type('form').send({}).expect(403);
 
     const adminDesk = await signedIn(admin);

@@ -12,7 +12,7 @@ import { CancellationTermsPagesService } from './cancellation-terms-pages.servic
 import type { Refusal } from './page-refusal.js';
 
 /** Rows the bands form offers beyond those filled in, for an admin adding bands. */
-const SPARE_ROWS = 3;
+const SPARE_ROWS = 4;
 
 interface TermsForm {
   productType: string;

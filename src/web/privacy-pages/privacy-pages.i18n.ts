@@ -1,8 +1,5 @@
 /** Console words for legal holds, retention runs and the incident register. */
 export const privacyPagesVi = {
-  'privacy.refused': 'Không thực hiện được: {reason}',
-  'privacy.saved': 'Đã lưu.',
-  'privacy.by': '{who}, {at}',
   'hold.title': 'Lưu giữ pháp lý',
   'hold.active': 'Đang lưu giữ',
   'hold.released': 'Đã gỡ',
@@ -107,9 +104,6 @@ export const privacyPagesVi = {
 } as const;
 
 export const privacyPagesEn: Record<keyof typeof privacyPagesVi, string> = {
-  'privacy.refused': 'Not done: {reason}',
-  'privacy.saved': 'Saved.',
-  'privacy.by': '{who}, {at}',
   'hold.title': 'Legal holds',
   'hold.active': 'Active',
   'hold.released': 'Released',
