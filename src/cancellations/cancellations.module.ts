@@ -22,6 +22,6 @@ import { CancellationsService } from './cancellations.service.js';
   ],
   controllers: [CancellationTermsController, CancellationsController],
   providers: [CancellationTermsService, CancellationsService, CancellationLettersService],
-  exports: [CancellationsService],
+  exports: [CancellationsService, CancellationTermsService],
 })
 export class CancellationsModule {}

@@ -167,7 +167,8 @@ export class ConsoleController {
     const dataRequestRefused = refusalIn(req.query.dataRequestRefused);
     const caseRefused = refusalIn(req.query.caseRefused);
     const compensationRefused = refusalIn(req.query.compensationRefused);
-    const refused = dataRequestRefused ?? caseRefused ?? compensationRefused;
+    const cancellationRefused = refusalIn(req.query.cancellationRefused);
+    const refused = dataRequestRefused ?? caseRefused ?? compensationRefused ?? cancellationRefused;
     await this.showTicket(req, res, id, agent, actor, {
       status: problem ? 409 : refused ? 400 : 200,
       problem,
@@ -175,6 +176,7 @@ export class ConsoleController {
       dataRequestRefused,
       caseRefused,
       compensationRefused,
+      cancellationRefused,
     });
   }
 
@@ -374,6 +376,7 @@ export class ConsoleController {
       dataRequestRefused?: string;
       caseRefused?: string;
       compensationRefused?: string;
+      cancellationRefused?: string;
     },
   ) {
     const { status, canned, ...kept } = shown;

@@ -21,6 +21,7 @@ import { CustomersService } from '../customers/customers.service.js';
 import { toCustomerView } from '../customers/dto/customer.view.js';
 import type { ListTicketsQuery, UpdateTicketDto } from '../tickets/dto/ticket.dto.js';
 import { formatVnd } from '../compensation/compensation.rules.js';
+import { CancellationPagesService } from './policy-pages/cancellation-pages.service.js';
 import { CompensationPagesService } from './policy-pages/compensation-pages.service.js';
 import { TransactionCasePagesService } from './policy-pages/transaction-case-pages.service.js';
 import { type QueueFilters, toQueuePageQuery } from './queue-filters.js';
@@ -44,6 +45,7 @@ export class ConsoleService {
     private readonly dataRequests: DataRequestsService,
     private readonly transactionCasePages: TransactionCasePagesService,
     private readonly compensationPages: CompensationPagesService,
+    private readonly cancellationPages: CancellationPagesService,
   ) {}
 
   /** The agent's queues with their open counts (kept by the counts table, never counted per request). */
@@ -67,7 +69,8 @@ export class ConsoleService {
   /**
    * The ticket (read audited), what the controls offer, its customer's record (read audited), the canned
    * responses in the ticket's language first, a reply drafted from one of them when asked, and the other
-   * agents on the ticket now (opening it counts as viewing it), its transaction cases and compensation.
+   * agents on the ticket now (opening it counts as viewing it), its transaction cases, compensation and
+   * cancellations.
    */
   async ticket(id: string, actor: AgentActor, agent: Agent, cannedId?: string) {
     const ticket = await this.tickets.get(id, actor);
@@ -82,6 +85,7 @@ export class ConsoleService {
       dataRequests,
       transactionCases,
       compensations,
+      cancellations,
     ] = await Promise.all([
       this.queues.list(),
       this.tickets.categories(),
@@ -93,6 +97,7 @@ export class ConsoleService {
       this.dataRequests.listForTicket(id, actor),
       this.transactionCasePages.forTicket(id, actor),
       this.compensationPages.forTicket(id, actor),
+      this.cancellationPages.forTicket(id, actor),
     ]);
     const draft = cannedId
       ? await this.canned.filled(cannedId, {
@@ -118,6 +123,7 @@ export class ConsoleService {
       dataRequestChannels: DATA_REQUEST_CHANNELS,
       ...transactionCases,
       ...compensations,
+      ...cancellations,
       vnd: formatVnd,
       // The policy reviews online-payment incidents case by case for compensation.
       offersCompensation:

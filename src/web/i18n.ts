@@ -3,7 +3,9 @@ import { adminDeskEn, adminDeskVi } from './admin-desk/admin-desk.i18n.js';
 import { adminRulesEn, adminRulesVi } from './admin-rules/admin-rules.i18n.js';
 import { dashboardEn, dashboardVi } from './dashboard/dashboard.i18n.js';
 import { dataRequestPagesEn, dataRequestPagesVi } from './data-requests/data-request-pages.i18n.js';
+import { cancellationPagesEn, cancellationPagesVi } from './policy-pages/cancellation-pages.i18n.js';
 import { policyPagesEn, policyPagesVi } from './policy-pages/policy-pages.i18n.js';
+import { privacyPagesEn, privacyPagesVi } from './privacy-pages/privacy-pages.i18n.js';
 
 const vi = {
   'site.name': 'Offtrack Travel — Chăm sóc khách hàng',
@@ -208,6 +210,8 @@ const vi = {
   ...adminRulesVi,
   ...dataRequestPagesVi,
   ...policyPagesVi,
+  ...cancellationPagesVi,
+  ...privacyPagesVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -412,6 +416,8 @@ const en: Record<MessageKey, string> = {
   ...adminRulesEn,
   ...dataRequestPagesEn,
   ...policyPagesEn,
+  ...cancellationPagesEn,
+  ...privacyPagesEn,
 };
 
 const MESSAGES: Record<Language, Record<MessageKey, string>> = { vi, en };

@@ -21,6 +21,7 @@ import { AdminDeskPagesModule } from './admin-desk/admin-desk-pages.module.js';
 import { AdminRulesPagesModule } from './admin-rules/admin-rules-pages.module.js';
 import { DashboardPagesModule } from './dashboard/dashboard-pages.module.js';
 import { PolicyPagesModule } from './policy-pages/policy-pages.module.js';
+import { PrivacyPagesModule } from './privacy-pages/privacy-pages.module.js';
 import { WebCoreModule } from './web-core.module.js';
 
 /** Server-rendered pages: the customer's side (complaint form, status by signed link) and the agent console. */
@@ -42,6 +43,7 @@ import { WebCoreModule } from './web-core.module.js';
     AdminRulesPagesModule,
     DataRequestsModule,
     PolicyPagesModule,
+    PrivacyPagesModule,
   ],
   controllers: [
     CustomerPagesController,

@@ -39,7 +39,10 @@ const PUBLIC_BY_INTENT = [
   ...CUSTOMER_PAGES,
 ];
 
-/** Console pages for the policy flows, with the least role each needs: deciding is for supervisors and admins. */
+/**
+ * Console pages for the policy and privacy flows, with the least role each needs, as on their API: deciding is for
+ * supervisors and admins, legal holds and incidents too; penalty terms and retention runs are the admins'.
+ */
 const POLICY_PAGES: Record<string, Role> = {
   'POST /console/tickets/:ticketId/transaction-cases': 'agent',
   'POST /console/transaction-cases/:id/suspend': 'agent',
@@ -51,6 +54,23 @@ const POLICY_PAGES: Record<string, Role> = {
   'POST /console/compensations/:id/approve': 'supervisor',
   'POST /console/compensations/:id/reject': 'supervisor',
   'POST /console/compensations/:id/paid': 'supervisor',
+  'POST /console/tickets/:ticketId/cancellations': 'agent',
+  // Reducing or waiving is the supervisor's: the service decides, as on the API.
+  'POST /console/cancellations/:id/decision': 'agent',
+  'GET /console/admin/cancellation-terms': 'admin',
+  'GET /console/admin/cancellation-terms/:productType': 'admin',
+  'POST /console/admin/cancellation-terms': 'admin',
+  'GET /console/legal-holds': 'supervisor',
+  'POST /console/legal-holds': 'supervisor',
+  'POST /console/legal-holds/:id/release': 'supervisor',
+  'GET /console/admin/retention': 'admin',
+  'POST /console/admin/retention/runs': 'admin',
+  'GET /console/incidents': 'supervisor',
+  'POST /console/incidents': 'supervisor',
+  'GET /console/incidents/:id': 'supervisor',
+  'POST /console/incidents/:id': 'supervisor',
+  'POST /console/incidents/:id/notified': 'supervisor',
+  'POST /console/incidents/:id/close': 'supervisor',
 };
 
 interface Route {
@@ -122,7 +142,7 @@ describe('every route is authorised by role (default deny)', () => {
     expect(isPublic.sort()).toEqual([...PUBLIC_BY_INTENT].sort());
   });
 
-  it('asks the intended role on the policy pages', () => {
+  it('asks the intended role on the policy and privacy pages', () => {
     const roles = Object.fromEntries(
       routes
         .filter((route) => `${route.method} ${route.path}` in POLICY_PAGES)

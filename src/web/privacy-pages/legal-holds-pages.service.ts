@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../../auth/actor.js';
+import { AgentsService } from '../../auth/agents.service.js';
+import { NotFound } from '../../common/errors/domain-error.js';
+import {
+  PlaceLegalHoldDto,
+  ReleaseLegalHoldDto,
+  toLegalHoldView,
+} from '../../retention/dto/legal-hold.dto.js';
+import type { LegalHold } from '../../retention/legal-hold.entity.js';
+import { LegalHoldsService } from '../../retention/legal-holds.service.js';
+import { displayNumber } from '../../tickets/ticket.entity.js';
+import { TicketsService } from '../../tickets/tickets.service.js';
+import { type PostedForm, textOf } from '../admin-rules/admin-form.js';
+import { checked, refusalOf } from '../policy-pages/page-refusal.js';
+import { ticketNumberOf } from './privacy-forms.js';
+import { staffNames } from './staff-names.js';
+
+type AgentActor = Actor & { type: 'agent' };
+
+/** The legal holds pages, through LegalHoldsService: it locks the customer, refuses one already anonymised, audits. */
+@Injectable()
+export class LegalHoldsPagesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly holds: LegalHoldsService,
+    private readonly tickets: TicketsService,
+    private readonly agents: AgentsService,
+  ) {}
+
+  /** Active holds and released ones, latest first, with their tickets' numbers and who placed or released them. */
+  async list() {
+    const [active, released, nameOf] = await Promise.all([
+      this.holds.list({ active: true }),
+      this.holds.list({ active: false }),
+      staffNames(this.agents),
+    ]);
+    const em = this.dataSource.manager;
+    const ticketIds = [...new Set([...active, ...released].flatMap((hold) => hold.ticketId ?? []))];
+    const tickets = await Promise.all(ticketIds.map((id) => this.tickets.findById(em, id)));
+    const numberOf = (id: string | null) => {
+      const ticket = tickets.find((candidate) => candidate?.id === id);
+      return ticket ? displayNumber(ticket.number) : id;
+    };
+    const shown = (hold: LegalHold) => ({
+      ...toLegalHoldView(hold),
+      ticketNumber: numberOf(hold.ticketId),
+      placedBy: nameOf(hold.placedById),
+      releasedBy: nameOf(hold.releasedById),
+    });
+    return { active: active.map(shown), released: released.map(shown) };
+  }
+
+  /** Holds the ticket named by its number (and so its customer), or the customer named by id. */
+  place(form: PostedForm, actor: AgentActor) {
+    return refusalOf(async () => {
+      const typedTicket = textOf(form, 'ticket');
+      const customerId = textOf(form, 'customerId');
+      const reference = textOf(form, 'reference');
+      let target: { ticketId: string } | { customerId: string } = { customerId };
+      if (typedTicket) {
+        const number = ticketNumberOf(typedTicket);
+        const ticket =
+          number === null ? null : await this.tickets.findByNumber(this.dataSource.manager, number);
+        if (!ticket) throw new NotFound('ticket', typedTicket);
+        target = { ticketId: ticket.id };
+      }
+      const dto = await checked(PlaceLegalHoldDto, {
+        ...target,
+        reason: textOf(form, 'reason'),
+        ...(reference ? { reference } : {}),
+      });
+      return this.holds.place(dto, actor);
+    });
+  }
+
+  release(id: string, form: PostedForm, actor: AgentActor) {
+    return refusalOf(async () =>
+      this.holds.release(id, await checked(ReleaseLegalHoldDto, { reason: textOf(form, 'reason') }), actor),
+    );
+  }
+}

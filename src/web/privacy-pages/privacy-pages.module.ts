@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../../auth/auth.module.js';
+import { IncidentsModule } from '../../incidents/incidents.module.js';
+import { RetentionModule } from '../../retention/retention.module.js';
+import { TicketsModule } from '../../tickets/tickets.module.js';
+import { WebCoreModule } from '../web-core.module.js';
+import { IncidentsPagesController } from './incidents-pages.controller.js';
+import { IncidentsPagesService } from './incidents-pages.service.js';
+import { LegalHoldsPagesController } from './legal-holds-pages.controller.js';
+import { LegalHoldsPagesService } from './legal-holds-pages.service.js';
+import { RetentionPagesController } from './retention-pages.controller.js';
+import { RetentionPagesService } from './retention-pages.service.js';
+
+/** Console pages for keeping personal data lawfully: legal holds, retention runs and the incident register. */
+@Module({
+  imports: [WebCoreModule, AuthModule, TicketsModule, RetentionModule, IncidentsModule],
+  controllers: [LegalHoldsPagesController, RetentionPagesController, IncidentsPagesController],
+  providers: [LegalHoldsPagesService, RetentionPagesService, IncidentsPagesService],
+})
+export class PrivacyPagesModule {}
