@@ -1,8 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { OnApplicationBootstrap } from '@nestjs/common';
-import { SchedulerRegistry } from '@nestjs/schedule';
-import { JobLeasesService } from '../common/leases/job-leases.service.js';
-import { AppConfig } from '../config/app-config.js';
+import { LeasedInterval, LeasedIntervals } from '../common/leases/leased-intervals.service.js';
 import { NewslettersService } from './newsletters.service.js';
 
 /** A new send starts within this long of being asked for. */
@@ -11,30 +9,23 @@ const CHECK_EVERY_MS = 15_000;
 /** Writes newsletter mails to the outbox; one instance at a time (lease), resuming where the last run stopped. */
 @Injectable()
 export class NewsletterSendJob implements OnApplicationBootstrap {
-  private readonly logger = new Logger(NewsletterSendJob.name);
+  private readonly interval: LeasedInterval;
 
-  constructor(
-    private readonly newsletters: NewslettersService,
-    private readonly leases: JobLeasesService,
-    private readonly scheduler: SchedulerRegistry,
-    private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (!this.config.jobsEnabled) return;
-    this.scheduler.addInterval(
-      'newsletters.send',
-      setInterval(() => void this.run(), CHECK_EVERY_MS),
-    );
+  constructor(newsletters: NewslettersService, intervals: LeasedIntervals) {
+    this.interval = intervals.define({
+      name: 'newsletters.send',
+      everyMs: CHECK_EVERY_MS,
+      logger: new Logger(NewsletterSendJob.name),
+      failure: 'newsletter send failed',
+      work: () => newsletters.continueSends(),
+    });
   }
 
-  async run(): Promise<void> {
-    try {
-      await this.leases.runExclusive('newsletters.send', this.config.jobLeaseMs, () =>
-        this.newsletters.continueSends(),
-      );
-    } catch (error) {
-      this.logger.error({ err: error }, 'newsletter send failed');
-    }
+  onApplicationBootstrap(): void {
+    this.interval.start();
+  }
+
+  run(): Promise<void> {
+    return this.interval.run();
   }
 }

@@ -1,10 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { SchedulerRegistry } from '@nestjs/schedule';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { JobLeasesService } from '../common/leases/job-leases.service.js';
-import { AppConfig } from '../config/app-config.js';
+import { LeasedInterval, LeasedIntervals } from '../common/leases/leased-intervals.service.js';
 import { forUpdate } from '../database/locking.js';
 import { QueueTicketCount } from './queue.entity.js';
 import { bulkInsert } from '../database/bulk-insert.js';
@@ -34,20 +32,26 @@ const COMPACT_BATCH = 50_000;
 @Injectable()
 export class QueueCountsService implements OnApplicationBootstrap {
   private readonly logger = new Logger(QueueCountsService.name);
+  private readonly compaction: LeasedInterval;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly leases: JobLeasesService,
-    private readonly scheduler: SchedulerRegistry,
-    private readonly config: AppConfig,
-  ) {}
+    intervals: LeasedIntervals,
+  ) {
+    this.compaction = intervals.define({
+      name: 'queues.compact-counts',
+      everyMs: COMPACT_EVERY_MS,
+      logger: this.logger,
+      failure: 'compacting queue counts failed',
+      work: async () => {
+        const folded = await this.compact();
+        if (folded) this.logger.debug({ folded }, 'queue counts compacted');
+      },
+    });
+  }
 
   onApplicationBootstrap(): void {
-    if (!this.config.jobsEnabled) return;
-    this.scheduler.addInterval(
-      'queues.compact-counts',
-      setInterval(() => void this.compactExclusively(), COMPACT_EVERY_MS),
-    );
+    this.compaction.start();
   }
 
   /** Records a ticket moving from one place to another (`from` null: new ticket). */
@@ -127,16 +131,5 @@ export class QueueCountsService implements OnApplicationBootstrap {
     return this.dataSource.options.type === 'mysql'
       ? this.dataSource.transaction('READ COMMITTED', fold)
       : this.dataSource.transaction(fold);
-  }
-
-  private async compactExclusively(): Promise<void> {
-    try {
-      const folded = await this.leases.runExclusive('queues.compact-counts', this.config.jobLeaseMs, () =>
-        this.compact(),
-      );
-      if (folded) this.logger.debug({ folded }, 'queue counts compacted');
-    } catch (error) {
-      this.logger.error({ err: error }, 'compacting queue counts failed');
-    }
   }
 }

@@ -1,6 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { SchedulerRegistry } from '@nestjs/schedule';
-import { JobLeasesService } from '../common/leases/job-leases.service.js';
+import { LeasedInterval, LeasedIntervals } from '../common/leases/leased-intervals.service.js';
 import { AppConfig } from '../config/app-config.js';
 import { WebhookSenderService } from './webhook-sender.service.js';
 
@@ -8,33 +7,29 @@ import { WebhookSenderService } from './webhook-sender.service.js';
 @Injectable()
 export class TransactionWebhookJob implements OnApplicationBootstrap {
   private readonly logger = new Logger(TransactionWebhookJob.name);
+  private readonly interval: LeasedInterval;
 
   constructor(
     private readonly sender: WebhookSenderService,
-    private readonly leases: JobLeasesService,
-    private readonly scheduler: SchedulerRegistry,
+    intervals: LeasedIntervals,
     private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (!this.config.jobsEnabled) return;
-    if (!this.sender.canSend) {
-      this.logger.warn('TRANSACTION_WEBHOOK_URL is not set: suspensions are recorded but not sent');
-      return;
-    }
-    this.scheduler.addInterval(
-      'transaction.webhooks',
-      setInterval(() => void this.run(), this.config.mail.outboxPollSeconds * 1000),
-    );
+  ) {
+    this.interval = intervals.define({
+      name: 'transaction.webhooks',
+      everyMs: config.mail.outboxPollSeconds * 1000,
+      logger: this.logger,
+      failure: 'transaction webhook run failed',
+      work: () => sender.sendDue(),
+    });
   }
 
-  async run(): Promise<void> {
-    try {
-      await this.leases.runExclusive('transaction.webhooks', this.config.jobLeaseMs, () =>
-        this.sender.sendDue(),
-      );
-    } catch (error) {
-      this.logger.error({ err: error }, 'transaction webhook run failed');
-    }
+  onApplicationBootstrap(): void {
+    if (this.sender.canSend) this.interval.start();
+    else if (this.config.jobsEnabled)
+      this.logger.warn('TRANSACTION_WEBHOOK_URL is not set: suspensions are recorded but not sent');
+  }
+
+  run(): Promise<void> {
+    return this.interval.run();
   }
 }

@@ -1,16 +1,13 @@
-import { execFileSync, spawn } from 'node:child_process';
-import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
-import { loadAppConfig } from '../../src/config/app-config.js';
-import { dataSourceOptions } from '../../src/database/data-source-options.js';
 import { OutboxSenderService } from '../../src/mail/outbound/outbox-sender.service.js';
+import { buildApp, childEnv, runChild, watchDatabase } from '../support/child-app.js';
 import { fixture } from '../support/mail-fixtures.js';
 import { startDovecot, startSmtpSink } from '../support/mail-servers.js';
 import type { TestImapServer, TestSmtpSink } from '../support/mail-servers.js';
-import { freshDatabase, startTestApp, TEST_SECRET } from '../support/test-app.js';
+import { freshDatabase, startTestApp } from '../support/test-app.js';
+import type { FreshDatabase } from '../support/test-app.js';
 
 const MAILS = 40;
-const FETCH_ONCE = resolve('dist/mail/inbound/fetch-once.js');
 
 /** Mail from MAILS different customers, each with its own Message-ID. */
 function complaint(i: number): Buffer {
@@ -28,28 +25,23 @@ function complaint(i: number): Buffer {
 describe('mail intake survives being killed at any moment', () => {
   let imap: TestImapServer;
   let smtp: TestSmtpSink;
-  let database: Awaited<ReturnType<typeof freshDatabase>>;
-  let env: Record<string, string | undefined>;
+  let database: FreshDatabase;
+  let env: Record<string, string>;
   let db: DataSource;
+  let count: (sql: string) => Promise<number>;
 
   beforeAll(async () => {
-    execFileSync(process.execPath, ['scripts/build-if-needed.mjs'], { stdio: 'ignore' });
+    buildApp();
     imap = await startDovecot();
     smtp = await startSmtpSink();
     database = await freshDatabase();
-    env = {
-      ...database.env,
-      APP_SECRET: TEST_SECRET,
-      ADMIN_EMAIL: 'admin@offtrack.test',
-      ADMIN_PASSWORD: 'admin password for tests',
+    env = childEnv(database, {
       IMAP_URL: imap.url,
       IMAP_TLS: 'false',
       SMTP_URL: smtp.url,
       SMTP_TLS: 'false',
       MAIL_FROM: 'Offtrack Care <care@offtrack.test>',
-      LOG_LEVEL: 'silent',
-      JOB_LEASE_SECONDS: '2',
-    };
+    });
   }, 120_000);
   afterAll(async () => {
     await db?.destroy();
@@ -58,39 +50,15 @@ describe('mail intake survives being killed at any moment', () => {
     await imap?.stop();
   });
 
-  const count = async (sql: string): Promise<number> => Number((await db.query(sql))[0].n);
-
   /** Runs `npm run mail:fetch`'s program; kills it with SIGKILL once `killWhen` says so. */
-  async function fetchOnce(
-    killWhen?: () => Promise<boolean>,
-  ): Promise<{ code: number | null; signal: string | null; output: string }> {
-    const { DATABASE_URL: _inherited, ...inherited } = process.env;
-    const child = spawn(process.execPath, [FETCH_ONCE], { env: { ...inherited, ...env } });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    const exited = new Promise<{ code: number | null; signal: string | null }>((done) =>
-      child.on('exit', (code, signal) => done({ code, signal })),
-    );
-    if (killWhen) {
-      let finished = false;
-      void exited.then(() => (finished = true));
-      while (!finished) {
-        if (await killWhen().catch(() => false)) {
-          child.kill('SIGKILL');
-          break;
-        }
-        await new Promise((tick) => setTimeout(tick, 20));
-      }
-    }
-    return { ...(await exited), output };
-  }
+  const fetchOnce = (killWhen?: () => Promise<boolean>) =>
+    runChild('mail/inbound/fetch-once.js', env, killWhen);
 
   it('yields exactly one ticket per mail and at most one acknowledgement, however often it is killed', async () => {
     for (let i = 0; i < MAILS; i++) await imap.append(complaint(i));
 
     // Watching from here: until the child has migrated the schema, the count queries fail and read as "not yet".
-    db = await new DataSource(dataSourceOptions(loadAppConfig(env).database)).initialize();
+    ({ db, count } = await watchDatabase(env));
     const first = await fetchOnce(async () => (await count('SELECT COUNT(*) AS n FROM inbound_mail')) >= 5);
     const kills = [first.signal];
 
@@ -107,9 +75,9 @@ describe('mail intake survives being killed at any moment', () => {
     }
     const last = await fetchOnce();
     // On failure this shows what the runs printed.
-    expect({ code: last.code, output: last.output, kills }).toMatchObject({
+    expect({ code: last.code, stdout: last.stdout, stderr: last.stderr, kills }).toMatchObject({
       code: 0,
-      output: expect.stringMatching(/stored \d+, tickets \d+, threaded 0, ignored 0, failed 0/),
+      stdout: expect.stringMatching(/stored \d+, tickets \d+, threaded 0, ignored 0, failed 0/),
     });
     expect(kills.filter((signal) => signal === 'SIGKILL').length).toBeGreaterThanOrEqual(2);
 
@@ -121,7 +89,7 @@ describe('mail intake survives being killed at any moment', () => {
     expect(await count("SELECT COUNT(*) AS n FROM outbox WHERE kind = 'acknowledgement'")).toBe(MAILS);
     expect(await count('SELECT COUNT(DISTINCT ticket_id) AS n FROM outbox')).toBe(MAILS);
 
-    const t = await startTestApp({ ...(env as Record<string, string>), JOBS_ENABLED: 'false' });
+    const t = await startTestApp({ ...env, JOBS_ENABLED: 'false' });
     try {
       await t.get(OutboxSenderService).sendDue();
     } finally {

@@ -1,65 +1,33 @@
-import { execFileSync, spawn } from 'node:child_process';
-import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
-import { loadAppConfig } from '../../src/config/app-config.js';
-import { dataSourceOptions } from '../../src/database/data-source-options.js';
 import { ANONYMISED_NAME } from '../../src/retention/customer-anonymiser.service.js';
+import { buildApp, childEnv, runChild, watchDatabase } from '../support/child-app.js';
 import { givenAgent } from '../support/factories.js';
-import { freshDatabase, startTestApp, TEST_SECRET, TestClock } from '../support/test-app.js';
+import { freshDatabase, startTestApp, TestClock } from '../support/test-app.js';
+import type { FreshDatabase } from '../support/test-app.js';
 
 const CUSTOMERS = 300;
-const RETENTION_ONCE = resolve('dist/retention/retention-once.js');
 /** Long enough ago for any retention period up to two years, whatever today is. */
 const LONG_AGO = new Date(Date.now() - 3 * 365 * 86_400_000);
 
 describe('retention survives being killed mid-run', () => {
-  let database: Awaited<ReturnType<typeof freshDatabase>>;
-  let env: Record<string, string | undefined>;
+  let database: FreshDatabase;
+  let env: Record<string, string>;
   let db: DataSource;
+  let count: (sql: string) => Promise<number>;
 
   beforeAll(async () => {
-    execFileSync(process.execPath, ['scripts/build-if-needed.mjs'], { stdio: 'ignore' });
+    buildApp();
     database = await freshDatabase();
-    env = {
-      ...database.env,
-      APP_SECRET: TEST_SECRET,
-      ADMIN_EMAIL: 'admin@offtrack.test',
-      ADMIN_PASSWORD: 'admin password for tests',
-      LOG_LEVEL: 'silent',
-      JOB_LEASE_SECONDS: '2',
-    };
+    env = childEnv(database);
   }, 180_000);
   afterAll(async () => {
     await db?.destroy();
     await database?.drop();
   });
 
-  const count = async (sql: string): Promise<number> => Number((await db.query(sql))[0].n);
-
   /** Runs `npm run retention`'s program; kills it with SIGKILL once `killWhen` says so. */
-  async function retentionOnce(killWhen?: () => Promise<boolean>) {
-    const { DATABASE_URL: _inherited, ...inherited } = process.env;
-    const child = spawn(process.execPath, [RETENTION_ONCE], { env: { ...inherited, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    const exited = new Promise<{ code: number | null; signal: string | null }>((done) =>
-      child.on('exit', (code, signal) => done({ code, signal })),
-    );
-    if (killWhen) {
-      let finished = false;
-      void exited.then(() => (finished = true));
-      while (!finished) {
-        if (await killWhen().catch(() => false)) {
-          child.kill('SIGKILL');
-          break;
-        }
-        await new Promise((tick) => setTimeout(tick, 10));
-      }
-    }
-    return { ...(await exited), stdout, stderr };
-  }
+  const retentionOnce = (killWhen?: () => Promise<boolean>) =>
+    runChild('retention/retention-once.js', env, killWhen);
 
   /** Each customer as found: anonymised in every part, untouched in every part, or "half-done". */
   async function customerStates(): Promise<Record<string, number>> {
@@ -144,7 +112,7 @@ describe('retention survives being killed mid-run', () => {
     } finally {
       await t.close();
     }
-    db = await new DataSource(dataSourceOptions(loadAppConfig(env).database)).initialize();
+    ({ db, count } = await watchDatabase(env));
     expect(await customerStates()).toEqual({ intact: CUSTOMERS });
 
     const killed = await retentionOnce(

@@ -90,10 +90,15 @@ export class TestClock extends Clock {
   }
 }
 
-export type FreshDatabase = Awaited<ReturnType<typeof freshDatabase>>;
-
 /** A database of its own for one test: env to reach it, and a way to drop it. */
-export async function freshDatabase(serverUrl: string | undefined = process.env.DATABASE_URL) {
+export interface FreshDatabase {
+  env: Record<string, string>;
+  drop(): Promise<void>;
+}
+
+export async function freshDatabase(
+  serverUrl: string | undefined = process.env.DATABASE_URL,
+): Promise<FreshDatabase> {
   if (!serverUrl) {
     const dir = mkdtempSync(join(tmpdir(), 'offtrack-care-test-'));
     return {
