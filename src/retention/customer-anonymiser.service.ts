@@ -16,7 +16,13 @@ import { Attachment } from '../tickets/attachment.entity.js';
 import { Message } from '../tickets/message.entity.js';
 import { displayNumber, Ticket } from '../tickets/ticket.entity.js';
 import { personalDataRedactor } from './redaction.rules.js';
-import { FREE_TEXT_PLACES, freeTextRows, skipReasonsOf, updateRows } from './retention.queries.js';
+import {
+  FREE_TEXT_PLACES,
+  freeTextRows,
+  placeholders,
+  skipReasonsOf,
+  updateRows,
+} from './retention.queries.js';
 import { isDue, lastActivity, type SkipReason } from './retention.rules.js';
 
 /** What an anonymised customer is called from then on, for agents reading old tickets. */
@@ -211,7 +217,7 @@ export class CustomerAnonymiser {
       ? await this.erase(
           em,
           due,
-          tickets.filter((ticket) => due.some((customer) => customer.id === ticket.customerId)),
+          tickets.filter((ticket) => !reports.has(ticket.customerId)),
         )
       : NOTHING_CHANGED;
     const now = this.clock.now();
@@ -245,8 +251,8 @@ export class CustomerAnonymiser {
     const customerIds = customers.map((customer) => customer.id);
     const ticketIds = tickets.map((ticket) => ticket.id);
     const contacts: { kind: 'email' | 'phone'; value: string }[] = await em.query(
-      `SELECT 'email' AS kind, address AS value FROM customer_emails WHERE customer_id IN (${marks(customerIds)})
-       UNION ALL SELECT 'phone' AS kind, number AS value FROM customer_phones WHERE customer_id IN (${marks(customerIds)})`,
+      `SELECT 'email' AS kind, address AS value FROM customer_emails WHERE customer_id IN (${placeholders(customerIds)})
+       UNION ALL SELECT 'phone' AS kind, number AS value FROM customer_phones WHERE customer_id IN (${placeholders(customerIds)})`,
       [...customerIds, ...customerIds],
     );
     const emails = contacts.filter((contact) => contact.kind === 'email').map((contact) => contact.value);
@@ -439,7 +445,7 @@ export class CustomerAnonymiser {
     // a file shared by thousands of tickets costs one index lookup, not thousands.
     const unreferenced = (
       (await em.query(
-        `SELECT s.sha256 FROM stored_contents s WHERE s.sha256 IN (${marks(candidates)})
+        `SELECT s.sha256 FROM stored_contents s WHERE s.sha256 IN (${placeholders(candidates)})
             AND NOT EXISTS (SELECT 1 FROM attachments a WHERE a.sha256 = s.sha256)
             AND NOT EXISTS (SELECT 1 FROM inbound_mail m WHERE m.raw_sha256 = s.sha256)`,
         candidates,
@@ -462,5 +468,3 @@ export class CustomerAnonymiser {
     return deletable.length;
   }
 }
-
-const marks = (values: readonly unknown[]) => values.map(() => '?').join(', ');

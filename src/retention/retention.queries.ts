@@ -12,7 +12,8 @@ export function fromSqlTime(value: Date | string): Date {
   return value instanceof Date ? value : new Date(`${value.replace(' ', 'T')}Z`);
 }
 
-const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
+/** `?, ?, …`, one per value, for an IN list. */
+export const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
 
 export interface DueCustomer {
   id: string;
