@@ -5,7 +5,7 @@ import type { Actor } from '../auth/actor.js';
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
 import { Forbidden } from '../common/errors/domain-error.js';
-import { forUpdate } from '../database/locking.js';
+import { forUpdate, retryingLockConflicts } from '../database/locking.js';
 import { QueuesService } from '../queues/queues.service.js';
 import { Category } from '../tickets/category.entity.js';
 import { Ticket, priorityRank } from '../tickets/ticket.entity.js';
@@ -78,18 +78,25 @@ export class QueueWorkService {
       return view;
     };
     // Read committed: rows the locking read passes over but does not return are not left locked.
-    const claimed =
+    const claimed = await retryingLockConflicts(() =>
       this.dataSource.options.type === 'mysql'
-        ? await this.dataSource.transaction('READ COMMITTED', claim)
-        : await this.dataSource.transaction(claim);
+        ? this.dataSource.transaction('READ COMMITTED', claim)
+        : this.dataSource.transaction(claim),
+    );
     if (claimed) this.logger.log({ ticketId: claimed.id, agentId: actor.id }, 'ticket claimed');
     return { ticket: claimed };
   }
 
+  /**
+   * The scan must walk the queue's unassigned tickets in urgency order and stop at the first free one: if the
+   * optimizer picks another index it sorts every candidate, and the locking read then holds them all, so
+   * concurrent claims deadlock on the UPDATE's index entries.
+   */
   private lockNextUnassigned(em: EntityManager, queueId: string): Promise<Ticket | null> {
     return forUpdate(
       em
         .createQueryBuilder(Ticket, 'ticket')
+        .useIndex('idx_tickets_queue_unassigned')
         .where({ queueId, assigneeId: IsNull(), state: In(['new', 'open']) })
         .orderBy('ticket.priorityRank', 'ASC')
         .addOrderBy('ticket.createdAt', 'ASC')

@@ -4,12 +4,11 @@ import { DataSource, In, IsNull, Not, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
 import { Clock } from '../common/clock.js';
-import { isLockConflict } from '../common/errors/database-errors.js';
 import { NotFound } from '../common/errors/domain-error.js';
 import { foldForSearch } from '../common/text/search-text.js';
 import { StoredContent, StoredContentChunk } from '../content/stored-content.entity.js';
 import { Customer, CustomerEmail, CustomerPhone } from '../customers/customer.entity.js';
-import { forUpdate } from '../database/locking.js';
+import { forUpdate, retryingLockConflicts } from '../database/locking.js';
 import { InboundMail } from '../mail/inbound/inbound-mail.entity.js';
 import { OutboxMessage, type OutboxAttachment } from '../mail/outbound/outbox-message.entity.js';
 import { Attachment } from '../tickets/attachment.entity.js';
@@ -92,9 +91,6 @@ export interface GroupAnonymisation {
   changed: AnonymisedCounts;
 }
 
-/** A deadlock between two groups sharing stored content is broken by the engine; the loser tries again. */
-const LOCK_ATTEMPTS = 3;
-
 const NOTHING_CHANGED: AnonymisedCounts = {
   customers: 0,
   tickets: 0,
@@ -142,17 +138,14 @@ export class CustomerAnonymiser {
     actor: Actor,
     options: AnonymiseOptions = {},
   ): Promise<GroupAnonymisation> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const work = (em: EntityManager) => this.anonymiseIn(em, customers, actor, options);
-        return await (this.dataSource.options.type === 'mysql'
-          ? // No gap locks: groups anonymised side by side would otherwise block each other on index gaps.
-            this.dataSource.transaction('READ COMMITTED', work)
-          : this.dataSource.transaction(work));
-      } catch (error) {
-        if (!isLockConflict(error) || attempt >= LOCK_ATTEMPTS) throw error;
-      }
-    }
+    const work = (em: EntityManager) => this.anonymiseIn(em, customers, actor, options);
+    // A deadlock between two groups sharing stored content is broken by the engine; the loser tries again.
+    return retryingLockConflicts(() =>
+      this.dataSource.options.type === 'mysql'
+        ? // No gap locks: groups anonymised side by side would otherwise block each other on index gaps.
+          this.dataSource.transaction('READ COMMITTED', work)
+        : this.dataSource.transaction(work),
+    );
   }
 
   private async anonymiseIn(
