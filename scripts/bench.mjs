@@ -125,6 +125,7 @@ async function freshMysqlDatabase(databaseUrl) {
   url.pathname = `/${name}`;
   return {
     label: 'mariadb/mysql',
+    server: await serverSettings(server),
     // The database is thrown away afterwards, so any secret will do when none is given.
     env: {
       DATABASE_URL: url.toString(),
@@ -137,6 +138,31 @@ async function onServer(server, sql) {
   const connection = await mysql.createConnection(server);
   try {
     await connection.query(sql);
+  } finally {
+    await connection.end();
+  }
+}
+
+/**
+ * The server settings the figures depend on most. A server left on InnoDB's 128 MiB default buffer pool reads
+ * a data set larger than that from disk, and retention slows as the tables grow (see the README).
+ */
+async function serverSettings(server) {
+  const connection = await mysql.createConnection(server);
+  try {
+    const [[row]] = await connection.query(
+      `SELECT VERSION() AS version, @@innodb_buffer_pool_size AS bufferPool, @@innodb_log_file_size AS redoLog,
+              @@innodb_flush_log_at_trx_commit AS flushLogAtCommit`,
+    );
+    const mib = (bytes) => Math.round(Number(bytes) / 2 ** 20);
+    const settings = {
+      version: row.version,
+      innodbBufferPoolMiB: mib(row.bufferPool),
+      innodbRedoLogMiB: mib(row.redoLog),
+      innodbFlushLogAtTrxCommit: Number(row.flushLogAtCommit),
+    };
+    log(`server: ${JSON.stringify(settings)}`);
+    return settings;
   } finally {
     await connection.end();
   }
@@ -1344,7 +1370,16 @@ async function main() {
     const database = await freshDatabase();
     const { figures, units } = await BENCHMARKS[name](database);
     loadAverage.end = loadAverages();
-    const report = { name, database: database.label, machine, loadAverage, startedAt, figures, units };
+    const report = {
+      name,
+      database: database.label,
+      ...(database.server && { server: database.server }),
+      machine,
+      loadAverage,
+      startedAt,
+      figures,
+      units,
+    };
     process.stdout.write(JSON.stringify(report, null, 2) + '\n');
   } finally {
     await runCleanups();
