@@ -54,6 +54,17 @@ describe('loadAppConfig', () => {
     );
   });
 
+  it('keeps sent mail 30 days unless told otherwise, between 1 and 365', () => {
+    expect(loadAppConfig(base).mail.outboxSentKeepDays).toBe(30);
+    expect(loadAppConfig({ ...base, OUTBOX_SENT_KEEP_DAYS: '7' }).mail.outboxSentKeepDays).toBe(7);
+    expect(errorOf({ OUTBOX_SENT_KEEP_DAYS: '0' })).toBe(
+      'OUTBOX_SENT_KEEP_DAYS must not be less than 1 (got "0")',
+    );
+    expect(errorOf({ OUTBOX_SENT_KEEP_DAYS: '366' })).toBe(
+      'OUTBOX_SENT_KEEP_DAYS must not be greater than 365 (got "366")',
+    );
+  });
+
   it('refuses plain IMAP or SMTP to anything but this machine', () => {
     expect(errorOf({ IMAP_URL: 'imap://u:p@mail.example.com/INBOX', IMAP_TLS: 'false' })).toBe(
       'IMAP_TLS=false is only allowed for a loopback host (127.0.0.1, ::1, localhost)',

@@ -29,6 +29,7 @@ export interface MailConfig {
   reopenDays: number;
   outboxPollSeconds: number;
   outboxMaxAttempts: number;
+  outboxSentKeepDays: number;
 }
 
 export class AppConfig {
@@ -116,6 +117,7 @@ export class AppConfig {
       reopenDays: env.MAIL_REOPEN_DAYS,
       outboxPollSeconds: env.OUTBOX_POLL_SECONDS,
       outboxMaxAttempts: env.OUTBOX_MAX_ATTEMPTS,
+      outboxSentKeepDays: env.OUTBOX_SENT_KEEP_DAYS,
     };
   }
 }

@@ -116,6 +116,8 @@ export class Environment {
   @IsOptional() @Min(0) @Max(365) @IsInt() MAIL_REOPEN_DAYS: number = 14;
   @IsOptional() @Min(1) @Max(3600) @IsInt() OUTBOX_POLL_SECONDS: number = 5;
   @IsOptional() @Min(1) @Max(50) @IsInt() OUTBOX_MAX_ATTEMPTS: number = 8;
+  /** Sent mail holds addresses and bodies (erasure confirmations too): kept only this long. */
+  @IsOptional() @Min(1) @Max(365) @IsInt() OUTBOX_SENT_KEEP_DAYS: number = 30;
   @IsOptional() @Min(5) @Max(3600) @IsInt() SLA_SCAN_SECONDS: number = 60;
   /** The policy keeps personal data one year after the customer's last contact; then it is anonymised. */
   @IsOptional() @Min(1) @Max(1200) @IsInt() RETENTION_MONTHS: number = 12;

@@ -9,6 +9,9 @@ export class TransactionCase {
   @Column({ name: 'booking_reference', type: 'varchar', length: 100 }) bookingReference: string;
   @Column({ type: 'varchar', length: 30 }) kind: TransactionCaseKind;
   @Column({ type: 'varchar', length: 30 }) state: TransactionCaseState;
+  /** The booking reference while the case is open, NULL once decided: unique, so one open case per booking. */
+  @Column({ name: 'open_booking_reference', type: 'varchar', length: 100, nullable: true })
+  openBookingReference: string | null;
   @Column({ type: 'text', nullable: true }) description: string | null;
   @Column({ name: 'reported_by_id', type: 'varchar', length: 36 }) reportedById: string;
   @Column({ name: 'reported_at', type: 'datetime', precision: 3 }) reportedAt: Date;

@@ -1,4 +1,11 @@
-import { eventOf, isFraudAlarm, moveCase } from './transaction-case.rules.js';
+import {
+  eventOf,
+  isFraudAlarm,
+  isOpenCase,
+  moveCase,
+  openBookingKey,
+  TRANSACTION_CASE_STATES,
+} from './transaction-case.rules.js';
 
 describe('transaction case moves', () => {
   it('suspends a reported transaction, then decides it either way', () => {
@@ -55,5 +62,15 @@ describe('transaction case moves', () => {
     expect(isFraudAlarm('tampered_transaction')).toBe(true);
     expect(isFraudAlarm('payment_incident')).toBe(false);
     expect(isFraudAlarm('cancellation')).toBe(false);
+  });
+});
+
+describe('one open case per booking', () => {
+  it('keys a booking by its reference, whatever its letter case and blanks', () => {
+    expect(openBookingKey(' otv-2026-001234 ')).toBe('OTV-2026-001234');
+  });
+
+  it('counts reported and suspended cases as open, decided ones as closed', () => {
+    expect(TRANSACTION_CASE_STATES.filter(isOpenCase)).toEqual(['reported', 'suspended_for_verification']);
   });
 });

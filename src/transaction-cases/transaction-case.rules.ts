@@ -64,3 +64,17 @@ export function eventOf(move: TransactionCaseMove): TransactionEvent {
 export function isFraudAlarm(kind: TransactionCaseKind): boolean {
   return kind === 'fraud_report' || kind === 'tampered_transaction';
 }
+
+/** A case still being worked: the booking system may be told to halt or release the transaction. */
+export function isOpenCase(state: TransactionCaseState): boolean {
+  return state === 'reported' || state === 'suspended_for_verification';
+}
+
+/**
+ * The key that allows one open case per booking: the reference as the booking system knows it (letter case
+ * and surrounding blanks do not make another booking). Cases hold it while open and NULL once decided, and a
+ * unique index on it holds on both engines, since NULLs never collide.
+ */
+export function openBookingKey(bookingReference: string): string {
+  return bookingReference.trim().toUpperCase();
+}

@@ -5,6 +5,7 @@ import type { Actor } from '../auth/actor.js';
 import { Agent } from '../auth/agent.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
+import { isUniqueViolation } from '../common/errors/database-errors.js';
 import { Conflict, InvalidInput, NotFound, StaleVersion } from '../common/errors/domain-error.js';
 import { forUpdate } from '../database/locking.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
@@ -12,10 +13,13 @@ import { displayNumber, type Ticket } from '../tickets/ticket.entity.js';
 import { TicketsService } from '../tickets/tickets.service.js';
 import type { MoveTransactionCaseDto, OpenTransactionCaseDto } from './dto/transaction-case.dto.js';
 import { TransactionCase } from './transaction-case.entity.js';
+import { BookingHasOpenCase } from './transaction-case.errors.js';
 import {
   eventOf,
   isFraudAlarm,
+  isOpenCase,
   moveCase,
+  openBookingKey,
   type TransactionCaseKind,
   type TransactionCaseMove,
 } from './transaction-case.rules.js';
@@ -24,6 +28,13 @@ import { WebhookDeliveriesService } from './webhook-deliveries.service.js';
 import type { WebhookDelivery } from './webhook-delivery.entity.js';
 
 type AgentActor = Actor & { type: 'agent' };
+
+/** The insert met the open key of another case; answered once the transaction is rolled back. */
+class BookingTaken extends Error {
+  constructor(readonly bookingReference: string) {
+    super('booking has an open transaction case');
+  }
+}
 
 export interface CaseWithDeliveries {
   row: TransactionCase;
@@ -64,8 +75,26 @@ export class TransactionCasesService {
     private readonly clock: Clock,
   ) {}
 
-  /** A fraud report or a tampered transaction makes the ticket urgent and reaches supervisors at once. */
-  open(ticketId: string, dto: OpenTransactionCaseDto, actor: AgentActor): Promise<CaseWithDeliveries> {
+  /**
+   * A fraud report or a tampered transaction makes the ticket urgent and reaches supervisors at once. A
+   * booking with an open case gets no second one (the unique open key refuses it, however many agents race):
+   * the refusal names the open case and its ticket.
+   */
+  async open(ticketId: string, dto: OpenTransactionCaseDto, actor: AgentActor): Promise<CaseWithDeliveries> {
+    try {
+      return await this.openCase(ticketId, dto, actor);
+    } catch (error) {
+      // Read after the rollback, so MySQL's snapshot does not hide the case that won.
+      if (error instanceof BookingTaken) throw await this.openCaseConflict(error.bookingReference);
+      throw error;
+    }
+  }
+
+  private openCase(
+    ticketId: string,
+    dto: OpenTransactionCaseDto,
+    actor: AgentActor,
+  ): Promise<CaseWithDeliveries> {
     return this.dataSource.transaction(async (em) => {
       const ticket = await this.tickets.loadForWork(em, ticketId, actor);
       const bookingReference = dto.bookingReference?.trim() || ticket.bookingReference;
@@ -84,6 +113,7 @@ export class TransactionCasesService {
         bookingReference,
         kind,
         state: 'reported',
+        openBookingReference: openBookingKey(bookingReference),
         description: dto.description?.trim() || null,
         reportedById: actor.id,
         reportedAt: now,
@@ -99,7 +129,9 @@ export class TransactionCasesService {
         createdAt: now,
         updatedAt: now,
       });
-      await em.insert(TransactionCase, row);
+      await em.insert(TransactionCase, row).catch((error: unknown) => {
+        throw isUniqueViolation(error) ? new BookingTaken(bookingReference) : error;
+      });
       const alarm = isFraudAlarm(kind);
       const priorityBefore = ticket.priority;
       if (alarm) await this.raiseAlarm(em, ticket, row, actor, now);
@@ -177,7 +209,17 @@ export class TransactionCasesService {
               suspensionLetterId: letterId,
             }
           : { decidedById: actor.id, decidedAt: now, decisionReason: reason, decisionLetterId: letterId };
-      const saved = await this.commit(em, row, { ...changes, state: result.to }, now);
+      const saved = await this.commit(
+        em,
+        row,
+        {
+          ...changes,
+          state: result.to,
+          // Kept while open (a case back-filled without the key stays without it), freed once decided.
+          openBookingReference: isOpenCase(result.to) ? row.openBookingReference : null,
+        },
+        now,
+      );
       const delivery = await this.webhooks.enqueue(
         em,
         {
@@ -207,6 +249,21 @@ export class TransactionCasesService {
       ]);
       this.logger.log({ caseId: id, state: result.to, deliveryId: delivery.id }, 'transaction case moved');
       return { row: saved, deliveries: await this.webhooks.forCases(em, [id]) };
+    });
+  }
+
+  private async openCaseConflict(bookingReference: string): Promise<Error> {
+    const em = this.dataSource.manager;
+    const existing = await em.findOne(TransactionCase, {
+      where: { openBookingReference: openBookingKey(bookingReference) },
+    });
+    // Decided in between: the booking is free again, so the agent may simply try again.
+    if (!existing) return new Conflict(`Booking ${bookingReference} was busy with another case; try again`);
+    const ticket = await this.tickets.findById(em, existing.ticketId);
+    return new BookingHasOpenCase(existing.bookingReference, {
+      caseId: existing.id,
+      ticketId: existing.ticketId,
+      ticketNumber: ticket ? displayNumber(ticket.number) : existing.ticketId,
     });
   }
 

@@ -9,6 +9,7 @@ import { OutboxMessage } from './outbox-message.entity.js';
 import { OutboxSenderService } from './outbox-sender.service.js';
 import { OutboxController } from './outbox.controller.js';
 import { OutboxJob } from './outbox.job.js';
+import { OutboxPurgeJob } from './outbox-purge.job.js';
 import { OutboxService } from './outbox.service.js';
 import { createSmtpTransport, SMTP_TRANSPORT } from './smtp-transport.js';
 
@@ -20,6 +21,7 @@ import { createSmtpTransport, SMTP_TRANSPORT } from './smtp-transport.js';
     MailTemplatesService,
     OutboxSenderService,
     OutboxJob,
+    OutboxPurgeJob,
     {
       provide: SMTP_TRANSPORT,
       inject: [AppConfig],

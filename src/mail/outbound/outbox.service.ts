@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, MoreThan } from 'typeorm';
+import { DataSource, EntityManager, In, LessThan, MoreThan } from 'typeorm';
 import { AppConfig } from '../../config/app-config.js';
 import { Clock } from '../../common/clock.js';
 import { Conflict, NotFound } from '../../common/errors/domain-error.js';
@@ -116,6 +116,26 @@ export class OutboxService {
       { id: row.id },
       { state: 'failed', lastError: `bounced: ${reason}`.slice(0, 500) },
     );
+  }
+
+  /**
+   * Deletes up to `batchSize` mails sent before `sentBefore`; returns how many. Failed, pending and sending
+   * mail stays. Nothing references outbox rows by key: replies keep their Message-ID on the thread message,
+   * a customer's answer to an older acknowledgement threads by the ticket token in its subject, and a late
+   * bounce still marks the address it names.
+   */
+  async purgeSentBatch(sentBefore: Date, batchSize: number): Promise<number> {
+    const repository = this.dataSource.getRepository(OutboxMessage);
+    const rows = await repository.find({
+      where: { state: 'sent', sentAt: LessThan(sentBefore) },
+      select: { id: true },
+      order: { sentAt: 'ASC', id: 'ASC' },
+      take: batchSize,
+    });
+    if (rows.length === 0) return 0;
+    // Only rows still sent: a late bounce may have marked one failed since, and that one must stay.
+    const result = await repository.delete({ id: In(rows.map((row) => row.id)), state: 'sent' });
+    return result.affected ?? rows.length;
   }
 
   list(state: OutboxState | undefined, limit: number): Promise<OutboxMessage[]> {
