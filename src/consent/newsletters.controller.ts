@@ -18,7 +18,7 @@ export class NewslettersController {
   @ApiOperation({
     summary:
       'Send a newsletter issue or marketing mail (purpose) to every customer whose consent to that purpose ' +
-      'stands (not anonymised, address not bounced); the send job writes the mails in ' +
+      'stands (not anonymised, not restricted, address not bounced); the send job writes the mails in ' +
       'batches, follow it with GET',
   })
   @ApiSecured()

@@ -142,6 +142,8 @@ const vi = {
     'Không thể cập nhật: yêu cầu vừa được người khác thay đổi hoặc thao tác không hợp lệ. Đây là bản mới nhất.',
   'console.contact': 'Liên hệ',
   'console.vulnerable': 'Khách hàng cần hỗ trợ đặc biệt',
+  'console.processingRestricted':
+    'Hạn chế xử lý dữ liệu từ {since} (yêu cầu {request}): không gửi bản tin hay thư tiếp thị',
   'console.otherTickets': 'Yêu cầu khác của khách hàng',
   'console.signIn': 'Đăng nhập',
   'console.password': 'Mật khẩu',
@@ -358,6 +360,8 @@ const en: Record<MessageKey, string> = {
     'Not updated: someone changed the ticket meanwhile, or the move is not allowed. This is how it is now.',
   'console.contact': 'Contact',
   'console.vulnerable': 'Vulnerable customer',
+  'console.processingRestricted':
+    'Processing restricted since {since} (request {request}): no newsletter or marketing mail',
   'console.otherTickets': "The customer's other tickets",
   'console.signIn': 'Sign in',
   'console.password': 'Password',
