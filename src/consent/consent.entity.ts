@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import type { ConsentPurpose, ConsentSource, ConsentState } from './consent.rules.js';
+import type { UnsubscribePurpose } from './unsubscribe-links.js';
 
 /** One line of the consent log: append-only, never changed, so consent stays provable. */
 @Entity('consent_events')
@@ -36,11 +37,11 @@ export class CustomerConsent {
 
 export type NewsletterSendState = 'sending' | 'finished';
 
-/** One newsletter issue sent to every customer whose newsletter consent stood at the time. */
+/** One newsletter issue or marketing mail, sent to every customer whose consent to its purpose stood at the time. */
 @Entity('newsletter_sends')
 export class NewsletterSend {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ type: 'varchar', length: 20 }) purpose: ConsentPurpose;
+  @Column({ type: 'varchar', length: 20 }) purpose: UnsubscribePurpose;
   @Column({ name: 'subject_vi', type: 'varchar', length: 255 }) subjectVi: string;
   @Column({ name: 'subject_en', type: 'varchar', length: 255 }) subjectEn: string;
   /** The issue itself, kept so the send can go on after a restart. */

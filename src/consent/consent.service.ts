@@ -15,7 +15,7 @@ import { WithdrawalNeedsNote } from './consent.errors.js';
 import { type ConsentPurpose, type ConsentSource, type ConsentState, isNewEvent } from './consent.rules.js';
 import type { RecordConsentDto } from './dto/consent.dto.js';
 import { PRIVACY_POLICY_VERSION } from './privacy-policy-version.js';
-import { UnsubscribeLinks } from './unsubscribe-links.js';
+import { UNSUBSCRIBE_PURPOSES, UnsubscribeLinks, type UnsubscribePurpose } from './unsubscribe-links.js';
 
 export interface ConsentChange {
   customerId: string;
@@ -137,65 +137,75 @@ export class ConsentService {
     });
   }
 
-  /** The token that unsubscribes this customer, for the links in every newsletter. */
-  unsubscribeToken(customerId: string): string {
-    return this.unsubscribeLinks.issue(customerId);
+  /** The token that stops this purpose's mail to this customer, for the links in every such mail. */
+  unsubscribeToken(customerId: string, purpose: UnsubscribePurpose): string {
+    return this.unsubscribeLinks.issue(customerId, purpose);
   }
 
-  /** The customer an unsubscribe token names, or null when it is not one of ours. */
-  async customerOfToken(token: string): Promise<{ id: string; language: 'vi' | 'en' } | null> {
-    const customerId = this.unsubscribeLinks.customerOf(token);
-    if (!customerId) return null;
-    const customer = (await this.customers.summaries([customerId])).get(customerId);
-    return customer ? { id: customer.id, language: customer.preferredLanguage === 'en' ? 'en' : 'vi' } : null;
+  /** The customer and purpose an unsubscribe token names, or null when it is not one of ours. */
+  async targetOfToken(
+    token: string,
+  ): Promise<{ id: string; language: 'vi' | 'en'; purpose: UnsubscribePurpose } | null> {
+    const target = this.unsubscribeLinks.read(token);
+    if (!target) return null;
+    const customer = (await this.customers.summaries([target.customerId])).get(target.customerId);
+    return customer
+      ? {
+          id: customer.id,
+          language: customer.preferredLanguage === 'en' ? 'en' : 'vi',
+          purpose: target.purpose,
+        }
+      : null;
   }
 
   /**
-   * The unsubscribe link, followed (one-click POST or the page's button): the newsletter consent is
-   * withdrawn and the customer told by mail. Again and again is fine: only the first changes anything.
+   * The unsubscribe link, followed (one-click POST or the page's button): the consent to the link's purpose,
+   * and only that one, is withdrawn and the customer told by mail. Again and again is fine: only the first
+   * changes anything.
    */
-  unsubscribeByLink(customerId: string): Promise<boolean> {
+  unsubscribeByLink(customerId: string, purpose: UnsubscribePurpose): Promise<boolean> {
     return this.dataSource.transaction(async (em) => {
       const event = await this.record(
         em,
-        { customerId, purpose: 'newsletter', state: 'withdrawn', source: 'link' },
+        { customerId, purpose, state: 'withdrawn', source: 'link' },
         SYSTEM_ACTOR,
       );
-      if (event) await this.confirmUnsubscribe(em, customerId, null);
+      if (event) await this.confirmUnsubscribe(em, customerId, purpose, null);
       return event !== null;
     });
   }
 
   /**
    * A mail from the customer asking to stop the newsletter, in the caller's transaction (the ticket it
-   * opened commits with it). They are told even if it was stopped already: they asked and expect an answer.
+   * opened commits with it). A mail does not say which list it means (the List-Unsubscribe mailto of a
+   * marketing mail is the same "unsubscribe" as a newsletter's), so both the newsletter and marketing stop, as
+   * the confirmation says. They are told even if it was stopped already: they asked and expect an answer.
    */
   async unsubscribeByMail(em: EntityManager, customerId: string, request: UnsubscribeRequestMail) {
-    const event = await this.record(
-      em,
-      {
-        customerId,
-        purpose: 'newsletter',
-        state: 'withdrawn',
-        source: 'mail',
-        ticketId: request.ticketId,
-      },
-      SYSTEM_ACTOR,
-    );
-    await this.confirmUnsubscribe(em, customerId, request);
-    return { changed: event !== null };
+    let changed = false;
+    for (const purpose of UNSUBSCRIBE_PURPOSES) {
+      const event = await this.record(
+        em,
+        { customerId, purpose, state: 'withdrawn', source: 'mail', ticketId: request.ticketId },
+        SYSTEM_ACTOR,
+      );
+      changed ||= event !== null;
+    }
+    await this.confirmUnsubscribe(em, customerId, 'newsletter', request);
+    return { changed };
   }
 
   private async confirmUnsubscribe(
     em: EntityManager,
     customerId: string,
+    purpose: UnsubscribePurpose,
     request: UnsubscribeRequestMail | null,
   ): Promise<void> {
     const to = await this.customers.replyAddress(em, customerId);
     if (!to) return;
     const customer = await this.customers.findById(em, customerId);
     const language = request?.language ?? (customer.preferredLanguage === 'en' ? 'en' : 'vi');
-    const text = await this.templates.render(em, 'newsletter_unsubscribed', language, {
+    const text = await this.templates.render(em, `${purpose}_unsubscribed`, language, {
       customerName: customer.displayName,
     });
     await this.outbox.enqueue(em, {

@@ -11,8 +11,8 @@ export interface NewsletterRecipient {
 }
 
 /**
- * The next customers, in id order after `after`, whose consent to the purpose stands given, who are not
- * anonymised, and whose primary address has not bounced. Walks the (purpose, state, customer_id) index.
+ * The next customers, in id order after `after`, whose consent to the purpose stands given, who are neither
+ * anonymised nor under a processing restriction, and whose primary address has not bounced. Walks the (purpose, state, customer_id) index.
  */
 export async function nextRecipients(
   em: EntityManager,
@@ -22,7 +22,12 @@ export async function nextRecipients(
 ): Promise<NewsletterRecipient[]> {
   const query = em
     .createQueryBuilder(CustomerConsent, 'consent')
-    .innerJoin(Customer, 'customer', 'customer.id = consent.customerId AND customer.anonymisedAt IS NULL')
+    .innerJoin(
+      Customer,
+      'customer',
+      'customer.id = consent.customerId AND customer.anonymisedAt IS NULL ' +
+        'AND customer.processingRestrictedAt IS NULL',
+    )
     .innerJoin(
       CustomerEmail,
       'email',

@@ -1,6 +1,7 @@
 import { newsletterMail } from './newsletter.rules.js';
 
 const ISSUE = {
+  purpose: 'newsletter' as const,
   subjectVi: 'Bản tin tháng 12',
   subjectEn: 'December newsletter',
   textVi: 'Tour Tết 2027 đã mở bán.',
@@ -24,6 +25,16 @@ describe('a customer copy of a newsletter issue', () => {
     expect(en.subject).toBe('December newsletter');
     expect(en.bodyText).toContain(`Unsubscribe (one click, no sign-in): ${LINKS.pageUrl}`);
     expect(en.bodyHtml).toBeNull();
+  });
+
+  it('says why the customer gets it: the newsletter they signed up for, or the marketing they agreed to', () => {
+    expect(newsletterMail(ISSUE, 'en', LINKS).bodyText).toContain(
+      'signed up for the Offtrack Travel newsletter',
+    );
+    const marketing = newsletterMail({ ...ISSUE, purpose: 'marketing' }, 'vi', LINKS);
+    expect(marketing.bodyText).toContain('đã đồng ý nhận thư tiếp thị');
+    expect(marketing.bodyHtml).toContain('đã đồng ý nhận thư tiếp thị');
+    expect(marketing.bodyText).not.toContain('bản tin');
   });
 
   it('carries the RFC 8058 headers: one-click URL first, then mailto', () => {

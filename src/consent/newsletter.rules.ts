@@ -1,4 +1,7 @@
+import type { UnsubscribePurpose } from './unsubscribe-links.js';
+
 export interface NewsletterIssue {
+  purpose: UnsubscribePurpose;
   subjectVi: string;
   subjectEn: string;
   textVi: string;
@@ -14,22 +17,26 @@ export interface NewsletterMail {
   headers: Record<string, string>;
 }
 
-const FOOTER = {
-  vi: {
-    why: 'Quý khách nhận thư này vì đã đăng ký nhận bản tin của Offtrack Travel.',
-    stop: 'Hủy đăng ký (một lần bấm, không cần đăng nhập)',
+const WHY: Record<UnsubscribePurpose, { vi: string; en: string }> = {
+  newsletter: {
+    vi: 'Quý khách nhận thư này vì đã đăng ký nhận bản tin của Offtrack Travel.',
+    en: 'You are receiving this because you signed up for the Offtrack Travel newsletter.',
   },
-  en: {
-    why: 'You are receiving this because you signed up for the Offtrack Travel newsletter.',
-    stop: 'Unsubscribe (one click, no sign-in)',
+  marketing: {
+    vi: 'Quý khách nhận thư này vì đã đồng ý nhận thư tiếp thị (ưu đãi, khuyến mãi) của Offtrack Travel.',
+    en: 'You are receiving this because you agreed to receive marketing mail (offers, promotions) from Offtrack Travel.',
   },
+};
+const STOP = {
+  vi: 'Hủy đăng ký (một lần bấm, không cần đăng nhập)',
+  en: 'Unsubscribe (one click, no sign-in)',
 } as const;
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#39' }[c]};`);
 
 /**
- * One customer's copy of an issue, in their language, with a visible unsubscribe link and the RFC 8058
+ * One customer's copy of an issue (newsletter or marketing mail), in their language, saying why they get it, with a visible unsubscribe link and the RFC 8058
  * headers: List-Unsubscribe names the one-click URL (POSTed by the mail client, no page) and a mailto the
  * desk's intake understands; List-Unsubscribe-Post says the URL takes the one-click POST.
  */
@@ -38,7 +45,7 @@ export function newsletterMail(
   language: 'vi' | 'en',
   links: { pageUrl: string; oneClickUrl: string; mailto: string },
 ): NewsletterMail {
-  const footer = FOOTER[language];
+  const footer = { why: WHY[issue.purpose][language], stop: STOP[language] };
   const text = language === 'en' ? issue.textEn : issue.textVi;
   const html = language === 'en' ? issue.htmlEn : issue.htmlVi;
   return {

@@ -17,8 +17,9 @@ export class NewslettersController {
   @Roles('admin')
   @ApiOperation({
     summary:
-      'Send an issue to every customer whose newsletter consent stands (not anonymised, address not ' +
-      'bounced); the send job writes the mails in batches, follow it with GET',
+      'Send a newsletter issue or marketing mail (purpose) to every customer whose consent to that purpose ' +
+      'stands (not anonymised, not restricted, address not bounced); the send job writes the mails in ' +
+      'batches, follow it with GET',
   })
   @ApiSecured()
   async send(

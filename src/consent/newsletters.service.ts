@@ -11,13 +11,14 @@ import { ConsentService } from './consent.service.js';
 import type { SendNewsletterDto } from './dto/consent.dto.js';
 import { nextRecipients } from './newsletter.queries.js';
 import { newsletterMail } from './newsletter.rules.js';
+import type { UnsubscribePurpose } from './unsubscribe-links.js';
 
 /** Customers per transaction: each batch's mails are one multi-row INSERT, well under MySQL's packet limit. */
 const BATCH = 200;
 
 type AgentActor = Actor & { type: 'agent' };
 
-/** Newsletter issues, sent only to customers whose newsletter consent stands. */
+/** Newsletter issues and marketing mail, each sent only to customers whose consent to its purpose stands. */
 @Injectable()
 export class NewslettersService {
   private readonly logger = new Logger(NewslettersService.name);
@@ -35,7 +36,7 @@ export class NewslettersService {
   start(dto: SendNewsletterDto, actor: AgentActor): Promise<NewsletterSend> {
     return this.dataSource.transaction(async (em) => {
       const row = em.create(NewsletterSend, {
-        purpose: 'newsletter',
+        purpose: dto.purpose,
         subjectVi: dto.subjectVi.trim(),
         subjectEn: dto.subjectEn.trim(),
         textVi: dto.textVi,
@@ -79,7 +80,11 @@ export class NewslettersService {
                 kind: 'newsletter' as const,
                 to: recipient.address,
                 autoSubmitted: 'auto-generated' as const,
-                ...newsletterMail(send, recipient.language, this.linksFor(recipient.customerId)),
+                ...newsletterMail(
+                  send,
+                  recipient.language,
+                  this.linksFor(recipient.customerId, send.purpose),
+                ),
               })),
             );
             send.queued += recipients.length;
@@ -119,8 +124,8 @@ export class NewslettersService {
     return this.dataSource.getRepository(NewsletterSend).find({ order: { startedAt: 'DESC' }, take: 100 });
   }
 
-  private linksFor(customerId: string) {
-    const token = this.consent.unsubscribeToken(customerId);
+  private linksFor(customerId: string, purpose: UnsubscribePurpose) {
+    const token = this.consent.unsubscribeToken(customerId, purpose);
     return {
       pageUrl: `${this.config.publicUrl}/unsubscribe?token=${token}`,
       oneClickUrl: `${this.config.publicUrl}/unsubscribe/one-click?token=${token}`,

@@ -14,6 +14,15 @@ export class Customer {
   @Column({ name: 'is_vulnerable', type: 'boolean' }) isVulnerable: boolean;
   @Column({ name: 'anonymised_at', type: 'datetime', precision: 3, nullable: true })
   anonymisedAt: Date | null;
+  /**
+   * Set while the customer's restrict or object request stands (Law 91/2025): no newsletter or marketing mail
+   * reaches them until staff lift it.
+   */
+  @Column({ name: 'processing_restricted_at', type: 'datetime', precision: 3, nullable: true })
+  processingRestrictedAt: Date | null;
+  /** The completed data-subject request that set the restriction. */
+  @Column({ name: 'processing_restriction_request_id', type: 'varchar', length: 36, nullable: true })
+  processingRestrictionRequestId: string | null;
   @Column({ type: 'int' }) version: number;
   @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt: Date;
   @Column({ name: 'updated_at', type: 'datetime', precision: 3 }) updatedAt: Date;

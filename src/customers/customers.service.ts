@@ -5,7 +5,7 @@ import type { Actor } from '../auth/actor.js';
 import { AuditService } from '../audit/audit.service.js';
 import { AppConfig } from '../config/app-config.js';
 import { Clock } from '../common/clock.js';
-import { Invalid, NotFound, StaleVersion } from '../common/errors/domain-error.js';
+import { Conflict, Invalid, NotFound, StaleVersion } from '../common/errors/domain-error.js';
 import { foldForSearch, LIKE_ESCAPE, likeContains } from '../common/text/search-text.js';
 import { Customer, CustomerEmail, CustomerPhone } from './customer.entity.js';
 import { CustomerEmailTaken, InvalidPhoneNumber } from './customer.errors.js';
@@ -193,6 +193,39 @@ export class CustomersService {
     return { record, changes };
   }
 
+  /**
+   * Restricts processing for a completed restrict or object request, in the caller's transaction: no newsletter
+   * or marketing mail reaches the customer while it stands. A restriction already standing stays as it was.
+   */
+  async restrictProcessing(
+    em: EntityManager,
+    id: string,
+    dataRequestId: string,
+    actor: Actor,
+  ): Promise<void> {
+    const customer = await this.findById(em, id);
+    if (customer.processingRestrictedAt) return;
+    await this.setRestriction(em, customer, dataRequestId, actor, {
+      action: 'customer.restrict_processing',
+      reason: `data-subject request ${dataRequestId}`,
+    });
+  }
+
+  /** Lifts the customer's processing restriction, in the caller's transaction; returns the request that set it. */
+  async liftProcessingRestriction(
+    em: EntityManager,
+    id: string,
+    reason: string,
+    actor: Actor,
+  ): Promise<string> {
+    const customer = await this.findById(em, id);
+    const dataRequestId = customer.processingRestrictionRequestId;
+    if (!customer.processingRestrictedAt || !dataRequestId)
+      throw new Conflict('The customer has no processing restriction to lift');
+    await this.setRestriction(em, customer, null, actor, { action: 'customer.lift_restriction', reason });
+    return dataRequestId;
+  }
+
   async findById(em: EntityManager, id: string): Promise<Customer> {
     const customer = await em.findOne(Customer, { where: { id } });
     if (!customer) throw new NotFound('customer', id);
@@ -235,6 +268,34 @@ export class CustomersService {
     if (ids.length === 0) return new Map();
     const customers = await em.findBy(Customer, { id: In([...new Set(ids)]) });
     return new Map(customers.map((customer) => [customer.id, customer]));
+  }
+
+  private async setRestriction(
+    em: EntityManager,
+    customer: Customer,
+    dataRequestId: string | null,
+    actor: Actor,
+    audit: { action: string; reason: string },
+  ): Promise<void> {
+    const now = this.clock.now();
+    await em.update(
+      Customer,
+      { id: customer.id },
+      {
+        processingRestrictedAt: dataRequestId ? now : null,
+        processingRestrictionRequestId: dataRequestId,
+        version: customer.version + 1,
+        updatedAt: now,
+      },
+    );
+    await this.audit.record(em, actor, [
+      {
+        ...audit,
+        recordType: 'customer',
+        recordId: customer.id,
+        fields: { processingRestriction: [customer.processingRestrictionRequestId, dataRequestId] },
+      },
+    ]);
   }
 
   private async insert(em: EntityManager, dto: CreateCustomerDto): Promise<CustomerRecord> {

@@ -13,6 +13,8 @@ import {
   DataRequestView,
   ExtendDataRequestDto,
   FileDataRequestDto,
+  LiftedRestrictionView,
+  LiftProcessingRestrictionDto,
   toDataRequestView,
   WithdrawConsentDto,
 } from './dto/data-request.dto.js';
@@ -75,7 +77,11 @@ export class DataRequestsController {
   @Post('data-requests/:id/complete')
   @Roles('agent')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Close a verified view, copy, restrict or object request with what was done' })
+  @ApiOperation({
+    summary:
+      'Close a verified view, copy, restrict or object request with what was done; restrict and object ' +
+      'restrict processing of the customer’s data, object also withdraws newsletter and marketing consent',
+  })
   @ApiSecured(404, 409)
   async complete(
     @Param('id', ParseUUIDPipe) id: string,
@@ -142,6 +148,22 @@ export class DataRequestsController {
     @CurrentActor() actor: AgentActor,
   ): Promise<DataRequestView> {
     return this.view(await this.requests.refuse(id, dto, actor));
+  }
+
+  @Post('customers/:customerId/processing-restriction/lift')
+  @Roles('supervisor')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Lift the processing restriction a restrict or object request set, with a reason (audited, told to the customer)',
+  })
+  @ApiSecured(404, 409)
+  liftRestriction(
+    @Param('customerId', ParseUUIDPipe) customerId: string,
+    @Body() dto: LiftProcessingRestrictionDto,
+    @CurrentActor() actor: AgentActor,
+  ): Promise<LiftedRestrictionView> {
+    return this.requests.liftRestriction(customerId, dto, actor);
   }
 
   private view(row: Parameters<typeof toDataRequestView>[0]): DataRequestView {

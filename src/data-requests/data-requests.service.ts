@@ -44,6 +44,7 @@ import type {
   CloseDataRequestDto,
   CorrectCustomerDataDto,
   DataRequestVersionDto,
+  LiftProcessingRestrictionDto,
   WithdrawConsentDto,
   DataRequestListQuery,
   ExtendDataRequestDto,
@@ -277,7 +278,11 @@ export class DataRequestsService {
     });
   }
 
-  /** Closes a view, copy, restrict or object request with what was done, and tells the customer. */
+  /**
+   * Closes a view, copy, restrict or object request with what was done, and tells the customer. A restrict
+   * request restricts processing of the customer's data; an object request also withdraws their newsletter
+   * and marketing consent.
+   */
   complete(id: string, dto: CloseDataRequestDto, actor: AgentActor): Promise<DataRequest> {
     return this.close(id, dto, actor, 'completed');
   }
@@ -374,19 +379,7 @@ export class DataRequestsService {
       const row = await this.lockCurrent(em, id, dto.version);
       refuseIf(fulfilmentRefusal(row, 'withdraw_consent'));
       const purposes = [...new Set(dto.purposes)] as ConsentPurpose[];
-      for (const purpose of purposes)
-        await this.consent.record(
-          em,
-          {
-            customerId: row.customerId,
-            purpose,
-            state: 'withdrawn',
-            source: row.channel,
-            ticketId: row.ticketId,
-            note: `data-subject request ${row.id}`,
-          },
-          actor,
-        );
+      await this.withdrawConsents(em, row, purposes, actor);
       const outcome = `Consent withdrawn: ${purposes.join(', ')}`;
       return this.closeLocked(em, row, actor, 'completed', outcome, {
         template: 'data_request_completed',
@@ -407,11 +400,65 @@ export class DataRequestsService {
       if (state === 'refused') requireSupervisor(actor, 'refuse a request');
       const row = await this.lockCurrent(em, id, dto.version);
       refuseIf(state === 'completed' ? fulfilmentRefusal(row, 'complete') : refusalRefusal(row));
+      if (state === 'completed') await this.restrictFor(em, row, actor);
       const outcome = dto.outcome.trim();
       return this.closeLocked(em, row, actor, state, outcome, {
         template: state === 'completed' ? 'data_request_completed' : 'data_request_refused',
         values: { outcome },
       });
+    });
+  }
+
+  /** What completing a restrict or object request does to the customer's record and consent. */
+  private async restrictFor(em: EntityManager, row: DataRequest, actor: AgentActor): Promise<void> {
+    if (row.type !== 'restrict' && row.type !== 'object') return;
+    if (row.type === 'object') await this.withdrawConsents(em, row, ['newsletter', 'marketing'], actor);
+    await this.customers.restrictProcessing(em, row.customerId, row.id, actor);
+  }
+
+  /** Consent withdrawn for the request, each in the consent log with the request's channel and ticket. */
+  private async withdrawConsents(
+    em: EntityManager,
+    row: DataRequest,
+    purposes: readonly ConsentPurpose[],
+    actor: AgentActor,
+  ): Promise<void> {
+    for (const purpose of purposes)
+      await this.consent.record(
+        em,
+        {
+          customerId: row.customerId,
+          purpose,
+          state: 'withdrawn',
+          source: row.channel,
+          ticketId: row.ticketId,
+          note: `data-subject request ${row.id}`,
+        },
+        actor,
+      );
+  }
+
+  /**
+   * Staff end a processing restriction, with a reason that is audited and told to the customer on the ticket
+   * of the request that set it.
+   */
+  liftRestriction(customerId: string, dto: LiftProcessingRestrictionDto, actor: AgentActor) {
+    return this.dataSource.transaction(async (em) => {
+      requireSupervisor(actor, 'lift a processing restriction');
+      const reason = dto.reason.trim();
+      const dataRequestId = await this.customers.liftProcessingRestriction(em, customerId, reason, actor);
+      const row = await this.lock(em, dataRequestId);
+      await this.tell(
+        em,
+        await this.ticketOf(em, row, actor),
+        'data_request_restriction_lifted',
+        row,
+        actor,
+        this.clock.now(),
+        { reason },
+      );
+      this.logger.log({ customerId, dataRequestId }, 'processing restriction lifted');
+      return { customerId, dataRequestId };
     });
   }
 

@@ -27,6 +27,7 @@ import { CreateConsent1764028800025 } from './migrations/1764028800025-create-co
 import { CreateRetention1764028800026 } from './migrations/1764028800026-create-retention.js';
 import { CreateDataRequests1764028800027 } from './migrations/1764028800027-create-data-requests.js';
 import { MakeAuditSealAsync1764028800028 } from './migrations/1764028800028-make-audit-seal-async.js';
+import { AddMarketingAndProcessingRestriction1764028800029 } from './migrations/1764028800029-add-marketing-and-processing-restriction.js';
 import { AddOneOpenTransactionCasePerBooking1764028800030 } from './migrations/1764028800030-add-one-open-transaction-case-per-booking.js';
 
 /** Every migration in order. Listed, not globbed, so the same list runs from dist/ and under jest. */
@@ -60,6 +61,6 @@ export const migrations = [
   CreateRetention1764028800026,
   CreateDataRequests1764028800027,
   MakeAuditSealAsync1764028800028,
-  // 1764028800029 is taken on another branch.
+  AddMarketingAndProcessingRestriction1764028800029,
   AddOneOpenTransactionCasePerBooking1764028800030,
 ];

@@ -133,8 +133,9 @@ export class IntakeService {
       inReplyTo: complaint.mail?.messageId ?? null,
     });
     const note = changed
-      ? 'The customer asked by mail to stop the newsletter: newsletter consent withdrawn automatically ' +
-        '(source: mail), confirmation sent, ticket resolved. Later newsletter sends skip this customer.'
+      ? 'The customer asked by mail to stop the newsletter: newsletter consent withdrawn automatically, ' +
+        'marketing consent with it (source: mail), confirmation sent, ticket resolved. Later newsletter and ' +
+        'marketing sends skip this customer.'
       : 'The customer asked by mail to stop the newsletter; it was already withdrawn. Confirmation sent, ' +
         'ticket resolved.';
     await this.thread.resolveWithNote(em, ticket, note, SYSTEM_ACTOR);

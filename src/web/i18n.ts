@@ -78,14 +78,25 @@ const vi = {
   'lookup.sent':
     'Nếu mã số và email khớp với một yêu cầu, chúng tôi đã gửi đường dẫn theo dõi tới email đó. Đường dẫn có hiệu lực trong 30 ngày.',
   'link.invalid': 'Đường dẫn không hợp lệ hoặc đã hết hạn. Quý khách có thể yêu cầu đường dẫn mới.',
-  'unsubscribe.title': 'Hủy đăng ký bản tin',
-  'unsubscribe.confirm':
-    'Bấm nút bên dưới để ngừng nhận bản tin du lịch và thư quảng cáo của Offtrack Travel. Thư về các yêu cầu hỗ trợ và khiếu nại của quý khách vẫn được gửi như bình thường.',
-  'unsubscribe.submit': 'Hủy đăng ký bản tin',
-  'unsubscribe.done': 'Quý khách đã hủy đăng ký bản tin. Chúng tôi đã gửi email xác nhận.',
-  'unsubscribe.already':
+  'unsubscribe.title': 'Hủy đăng ký nhận thư',
+  'unsubscribe.newsletter.title': 'Hủy đăng ký bản tin',
+  'unsubscribe.newsletter.confirm':
+    'Bấm nút bên dưới để ngừng nhận bản tin du lịch của Offtrack Travel. Thư về các yêu cầu hỗ trợ và khiếu nại của quý khách vẫn được gửi như bình thường.',
+  'unsubscribe.newsletter.submit': 'Hủy đăng ký bản tin',
+  'unsubscribe.newsletter.done': 'Quý khách đã hủy đăng ký bản tin. Chúng tôi đã gửi email xác nhận.',
+  'unsubscribe.newsletter.already':
     'Quý khách đã hủy đăng ký bản tin từ trước; chúng tôi không gửi bản tin cho quý khách nữa.',
-  'unsubscribe.afterwards': 'Nếu muốn nhận lại bản tin, quý khách có thể đăng ký lại bất cứ lúc nào.',
+  'unsubscribe.newsletter.afterwards':
+    'Nếu muốn nhận lại bản tin, quý khách có thể đăng ký lại bất cứ lúc nào.',
+  'unsubscribe.marketing.title': 'Hủy đăng ký thư tiếp thị',
+  'unsubscribe.marketing.confirm':
+    'Bấm nút bên dưới để ngừng nhận thư tiếp thị (ưu đãi, khuyến mãi) của Offtrack Travel. Bản tin du lịch, nếu quý khách có đăng ký, và thư về các yêu cầu hỗ trợ, khiếu nại vẫn được gửi như bình thường.',
+  'unsubscribe.marketing.submit': 'Hủy đăng ký thư tiếp thị',
+  'unsubscribe.marketing.done': 'Quý khách đã hủy đăng ký thư tiếp thị. Chúng tôi đã gửi email xác nhận.',
+  'unsubscribe.marketing.already':
+    'Quý khách đã hủy đăng ký thư tiếp thị từ trước; chúng tôi không gửi thư tiếp thị cho quý khách nữa.',
+  'unsubscribe.marketing.afterwards':
+    'Nếu muốn nhận lại thư tiếp thị, quý khách có thể đăng ký lại bất cứ lúc nào.',
   'unsubscribe.invalid':
     'Đường dẫn hủy đăng ký không hợp lệ (có thể đã bị cắt khi sao chép). Quý khách có thể bấm lại đường dẫn trong bản tin, hoặc trả lời bản tin với tiêu đề "hủy đăng ký".',
   'procedure.title': 'Quy trình giải quyết khiếu nại',
@@ -131,6 +142,8 @@ const vi = {
     'Không thể cập nhật: yêu cầu vừa được người khác thay đổi hoặc thao tác không hợp lệ. Đây là bản mới nhất.',
   'console.contact': 'Liên hệ',
   'console.vulnerable': 'Khách hàng cần hỗ trợ đặc biệt',
+  'console.processingRestricted':
+    'Hạn chế xử lý dữ liệu từ {since} (yêu cầu {request}): không gửi bản tin hay thư tiếp thị',
   'console.otherTickets': 'Yêu cầu khác của khách hàng',
   'console.signIn': 'Đăng nhập',
   'console.password': 'Mật khẩu',
@@ -286,13 +299,23 @@ const en: Record<MessageKey, string> = {
   'lookup.sent':
     'If the number and email match a request, we have sent a link to that email. The link works for 30 days.',
   'link.invalid': 'This link is not valid or has expired. You can ask for a new one.',
-  'unsubscribe.title': 'Unsubscribe from the newsletter',
-  'unsubscribe.confirm':
-    'Press the button below to stop receiving the Offtrack Travel travel newsletter and marketing mail. Mail about your support requests and complaints will still reach you as usual.',
-  'unsubscribe.submit': 'Unsubscribe',
-  'unsubscribe.done': 'You have unsubscribed from the newsletter. We have sent you a confirmation by e-mail.',
-  'unsubscribe.already': 'You had already unsubscribed; we no longer send you the newsletter.',
-  'unsubscribe.afterwards': 'If you would like the newsletter again, you can sign up at any time.',
+  'unsubscribe.title': 'Unsubscribe',
+  'unsubscribe.newsletter.title': 'Unsubscribe from the newsletter',
+  'unsubscribe.newsletter.confirm':
+    'Press the button below to stop receiving the Offtrack Travel travel newsletter. Mail about your support requests and complaints will still reach you as usual.',
+  'unsubscribe.newsletter.submit': 'Unsubscribe',
+  'unsubscribe.newsletter.done':
+    'You have unsubscribed from the newsletter. We have sent you a confirmation by e-mail.',
+  'unsubscribe.newsletter.already': 'You had already unsubscribed; we no longer send you the newsletter.',
+  'unsubscribe.newsletter.afterwards': 'If you would like the newsletter again, you can sign up at any time.',
+  'unsubscribe.marketing.title': 'Unsubscribe from marketing mail',
+  'unsubscribe.marketing.confirm':
+    'Press the button below to stop receiving marketing mail (offers, promotions) from Offtrack Travel. The travel newsletter, if you signed up for it, and mail about your support requests and complaints will still reach you as usual.',
+  'unsubscribe.marketing.submit': 'Unsubscribe from marketing mail',
+  'unsubscribe.marketing.done':
+    'You have unsubscribed from marketing mail. We have sent you a confirmation by e-mail.',
+  'unsubscribe.marketing.already': 'You had already unsubscribed; we no longer send you marketing mail.',
+  'unsubscribe.marketing.afterwards': 'If you would like marketing mail again, you can sign up at any time.',
   'unsubscribe.invalid':
     'This unsubscribe link is not valid (it may have been cut when copied). Use the link in the newsletter again, or reply to the newsletter with the subject "unsubscribe".',
   'procedure.title': 'Complaint procedure',
@@ -337,6 +360,8 @@ const en: Record<MessageKey, string> = {
     'Not updated: someone changed the ticket meanwhile, or the move is not allowed. This is how it is now.',
   'console.contact': 'Contact',
   'console.vulnerable': 'Vulnerable customer',
+  'console.processingRestricted':
+    'Processing restricted since {since} (request {request}): no newsletter or marketing mail',
   'console.otherTickets': "The customer's other tickets",
   'console.signIn': 'Sign in',
   'console.password': 'Password',

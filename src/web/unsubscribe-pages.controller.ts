@@ -6,7 +6,7 @@ import { ConsentService } from '../consent/consent.service.js';
 import { PageResponder } from './page-responder.js';
 
 /**
- * Stopping the newsletter without an agent or an account, by the signed link every newsletter carries.
+ * Stopping the newsletter or marketing mail without an agent or an account, by the signed link each carries.
  * GET only ever shows a button: link scanners and previews follow GETs, and must not unsubscribe anyone.
  */
 @ApiExcludeController()
@@ -20,19 +20,27 @@ export class UnsubscribePagesController {
 
   @Get()
   async confirm(@Query('token') token: unknown, @Req() req: Request, @Res() res: Response) {
-    const customer = typeof token === 'string' ? await this.consent.customerOfToken(token) : null;
-    if (!customer) return this.respond.customerPage(req, res, 400, 'unsubscribe', { invalid: true });
-    this.respond.customerPage(req, res, 200, 'unsubscribe', { token }, customer.language);
+    const target = typeof token === 'string' ? await this.consent.targetOfToken(token) : null;
+    if (!target) return this.respond.customerPage(req, res, 400, 'unsubscribe', { invalid: true });
+    this.respond.customerPage(
+      req,
+      res,
+      200,
+      'unsubscribe',
+      { token, purpose: target.purpose },
+      target.language,
+    );
   }
 
   @Post()
   async unsubscribe(@Req() req: Request, @Res() res: Response) {
     if (!this.respond.isGenuine(req)) return this.respond.refuseForgery(req, res);
     const token = (req.body as { token?: unknown }).token;
-    const customer = typeof token === 'string' ? await this.consent.customerOfToken(token) : null;
-    if (!customer) return this.respond.customerPage(req, res, 400, 'unsubscribe', { invalid: true });
-    const changed = await this.consent.unsubscribeByLink(customer.id);
-    this.respond.customerPage(req, res, 200, 'unsubscribe', { done: true, changed }, customer.language);
+    const target = typeof token === 'string' ? await this.consent.targetOfToken(token) : null;
+    if (!target) return this.respond.customerPage(req, res, 400, 'unsubscribe', { invalid: true });
+    const changed = await this.consent.unsubscribeByLink(target.id, target.purpose);
+    const view = { done: true, changed, purpose: target.purpose };
+    this.respond.customerPage(req, res, 200, 'unsubscribe', view, target.language);
   }
 
   /**
@@ -41,9 +49,9 @@ export class UnsubscribePagesController {
    */
   @Post('one-click')
   async oneClick(@Query('token') token: unknown, @Res() res: Response) {
-    const customer = typeof token === 'string' ? await this.consent.customerOfToken(token) : null;
-    if (!customer) return res.status(400).type('text').send('invalid unsubscribe link\n');
-    await this.consent.unsubscribeByLink(customer.id);
+    const target = typeof token === 'string' ? await this.consent.targetOfToken(token) : null;
+    if (!target) return res.status(400).type('text').send('invalid unsubscribe link\n');
+    await this.consent.unsubscribeByLink(target.id, target.purpose);
     res.status(200).type('text').setHeader('Cache-Control', 'no-store').send('unsubscribed\n');
   }
 }

@@ -1,6 +1,8 @@
+import { createHmac, hkdfSync } from 'node:crypto';
 import request from 'supertest';
 import { NewslettersService } from '../../src/consent/newsletters.service.js';
 import { NewsletterSendJob } from '../../src/consent/newsletter-send.job.js';
+import { AppConfig } from '../../src/config/app-config.js';
 import { CustomerEmail } from '../../src/customers/customer.entity.js';
 import { MailIntakeJob } from '../../src/mail/inbound/mail-intake.job.js';
 import { OutboxSenderService } from '../../src/mail/outbound/outbox-sender.service.js';
@@ -71,27 +73,28 @@ describe('newsletter consent and unsubscribing (Dovecot + SMTP sink)', () => {
   const stateOf = (history: ConsentHistory, purpose: string) =>
     history.current.find((row) => row.purpose === purpose);
 
-  async function subscribedCustomer(language: 'vi' | 'en' = 'vi') {
+  async function subscribedCustomer(language: 'vi' | 'en' = 'vi', purposes = ['newsletter']) {
     const customer = await givenCustomer(t, agent, { preferredLanguage: language });
-    await t
-      .http()
-      .post(`/api/v1/customers/${customer.id}/consents`)
-      .set(agent.auth)
-      .send({ purpose: 'newsletter', state: 'given' })
-      .expect(201);
+    for (const purpose of purposes)
+      await t
+        .http()
+        .post(`/api/v1/customers/${customer.id}/consents`)
+        .set(agent.auth)
+        .send({ purpose, state: 'given' })
+        .expect(201);
     return { id: customer.id, address: customer.emails[0].value };
   }
 
-  /** Sends an issue and delivers the outbox; returns what reached the SMTP sink. */
-  async function sendNewsletter() {
+  /** Sends an issue (a marketing mail with `purpose: 'marketing'`) and delivers the outbox; returns what reached the SMTP sink. */
+  async function sendNewsletter(purpose?: 'newsletter' | 'marketing') {
     const before = smtp.sent.length;
     const { body: started } = await t
       .http()
       .post('/api/v1/newsletters')
       .set(admin.auth)
-      .send(ISSUE)
+      .send(purpose ? { ...ISSUE, purpose } : ISSUE)
       .expect(202);
-    expect(started).toMatchObject({ state: 'sending', queued: 0 });
+    expect(started).toMatchObject({ state: 'sending', queued: 0, purpose: purpose ?? 'newsletter' });
     await t.get(NewsletterSendJob).run();
     await t.get(OutboxSenderService).sendDue();
     const { body } = await t.http().get(`/api/v1/newsletters/${started.id}`).set(admin.auth).expect(200);
@@ -204,6 +207,81 @@ describe('newsletter consent and unsubscribing (Dovecot + SMTP sink)', () => {
     expect(sends[0]).toMatchObject({ sentById: admin.agent.id, queued: next.send.queued, state: 'finished' });
   });
 
+  const oneClickOf = (mail: SentMail) => {
+    const [oneClick] = [...header(mail, 'list-unsubscribe')!.matchAll(/<([^>]+)>/g)].map((match) => match[1]);
+    const url = new URL(oneClick);
+    return () =>
+      t.http().post(`${url.pathname}${url.search}`).type('form').send('List-Unsubscribe=One-Click');
+  };
+
+  it('sends marketing mail only where marketing consent stands; its one-click link stops marketing and leaves the newsletter', async () => {
+    const both = await subscribedCustomer('en', ['newsletter', 'marketing']);
+    const newsletterOnly = await subscribedCustomer('vi', ['newsletter']);
+    const withdrawn = await subscribedCustomer('vi', ['marketing']);
+    await t
+      .http()
+      .post(`/api/v1/customers/${withdrawn.id}/consents`)
+      .set(agent.auth)
+      .send({ purpose: 'marketing', state: 'withdrawn', note: 'Khách gọi điện xin ngừng nhận khuyến mãi' })
+      .expect(201);
+
+    const first = await sendNewsletter('marketing');
+    expect(to(first.sent, newsletterOnly.address)).toHaveLength(0);
+    expect(to(first.sent, withdrawn.address)).toHaveLength(0);
+    const [mail] = to(first.sent, both.address);
+    expect(mail.parsed.subject).toBe(ISSUE.subjectEn);
+    expect(mail.parsed.text).toContain('you agreed to receive marketing mail');
+    expect(header(mail, 'list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
+
+    const page = /https:\/\/care\.offtrack\.test(\/unsubscribe\?token=\S+)/.exec(mail.parsed.text!)![1];
+    const shown = await t.http().get(page).expect(200);
+    expect(shown.text).toContain('Unsubscribe from marketing mail');
+    expect(shown.text).not.toContain('from the newsletter');
+
+    const click = oneClickOf(mail);
+    await click().expect(200);
+    const after = await consents(both.id);
+    expect(stateOf(after, 'marketing')).toMatchObject({ state: 'withdrawn', source: 'link' });
+    expect(stateOf(after, 'newsletter')).toMatchObject({ state: 'given' });
+    expect(to(await deliverOutbox(), both.address).map((sent) => sent.parsed.subject)).toEqual([
+      'You have unsubscribed from Offtrack Travel marketing mail',
+    ]);
+    await click().expect(200);
+    expect(to(await deliverOutbox(), both.address)).toHaveLength(0);
+
+    expect(to((await sendNewsletter('marketing')).sent, both.address)).toHaveLength(0);
+    expect(to((await sendNewsletter()).sent, both.address)).toHaveLength(1);
+  });
+
+  it('refuses a send for a purpose that is not a mailing, with the field and the reason', async () => {
+    const { body } = await t
+      .http()
+      .post('/api/v1/newsletters')
+      .set(admin.auth)
+      .send({ ...ISSUE, purpose: 'service' })
+      .expect(400);
+    expect(JSON.stringify(body)).toContain('purpose');
+  });
+
+  it('still honours the first-form token ("<customer id>.<signature>") that earlier newsletters carry, as the newsletter', async () => {
+    const customer = await subscribedCustomer('vi', ['newsletter', 'marketing']);
+    const key = Buffer.from(
+      hkdfSync('sha256', t.get(AppConfig).appSecret, 'offtrack-care', 'newsletter-unsubscribe-link', 32),
+    );
+    const token = `${customer.id}.${createHmac('sha256', key).update(customer.id).digest('base64url')}`;
+    const page = await t.http().get(`/unsubscribe?token=${token}`).expect(200);
+    expect(page.text).toContain('Hủy đăng ký bản tin');
+    await t
+      .http()
+      .post(`/unsubscribe/one-click?token=${token}`)
+      .type('form')
+      .send('List-Unsubscribe=One-Click')
+      .expect(200);
+    const after = await consents(customer.id);
+    expect(stateOf(after, 'newsletter')).toMatchObject({ state: 'withdrawn', source: 'link' });
+    expect(stateOf(after, 'marketing')).toMatchObject({ state: 'given' });
+  });
+
   it('refuses a one-click POST with a forged token with 400, and changes nothing', async () => {
     const customer = await subscribedCustomer();
     await t
@@ -263,6 +341,8 @@ describe('newsletter consent and unsubscribing (Dovecot + SMTP sink)', () => {
 
     const history = await consents(customer.id);
     expect(stateOf(history, 'newsletter')).toMatchObject({ state: 'withdrawn', source: 'mail' });
+    // The mail names no list, and the confirmation says marketing stops too.
+    expect(stateOf(history, 'marketing')).toMatchObject({ state: 'withdrawn', source: 'mail' });
     const ticketId = history.events[0].ticketId!;
     const { body: ticket } = await t.http().get(`/api/v1/tickets/${ticketId}`).set(admin.auth).expect(200);
     expect(ticket).toMatchObject({

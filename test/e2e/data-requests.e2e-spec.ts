@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { AuditEvent } from '../../src/audit/audit-event.entity.js';
+import { NewslettersService } from '../../src/consent/newsletters.service.js';
 import type { CustomerDataExport } from '../../src/data-requests/customer-data-export.service.js';
 import { DataRequestRemindersService } from '../../src/data-requests/data-request-reminders.service.js';
 import { OutboxMessage } from '../../src/mail/outbound/outbox-message.entity.js';
@@ -342,6 +343,48 @@ describe('data-subject requests', () => {
     expect(await lastLetter(ticket.id)).toContain('bản tin du lịch, tiếp thị');
   });
 
+  /** Files a request of the type on a new ticket and has the customer confirm it through their link. */
+  const givenVerified = async (type: string, body: string) => {
+    const asked = await givenAsked(body);
+    const filed = await file(asked.ticket.id, type);
+    await confirmAsCustomer((await linkSentTo(asked.email)).path);
+    return { ...asked, filed: await get(filed.id) };
+  };
+
+  const giveConsent = async (customerId: string, purposes: string[]) => {
+    for (const purpose of purposes)
+      await t
+        .http()
+        .post(`/api/v1/customers/${customerId}/consents`)
+        .set(agent.auth)
+        .send({ purpose, state: 'given' })
+        .expect(201);
+  };
+
+  /** Sends a mail of the purpose through the real send job; returns the addresses it wrote mail to. */
+  const mailedBy = async (purpose: 'newsletter' | 'marketing') => {
+    const admin = await givenAgent(t, 'admin');
+    const subject = unique(purpose);
+    const { body } = await t
+      .http()
+      .post('/api/v1/newsletters')
+      .set(admin.auth)
+      .send({ purpose, subjectVi: subject, subjectEn: subject, textVi: 'Giảm giá', textEn: 'Sale' })
+      .expect(202);
+    await t.get(NewslettersService).continueSends();
+    const sent = (await t.http().get(`/api/v1/newsletters/${body.id}`).set(admin.auth).expect(200)).body;
+    expect(sent).toMatchObject({ state: 'finished', purpose });
+    const mails = await t.dataSource
+      .getRepository(OutboxMessage)
+      .find({ where: { kind: 'newsletter', subject } });
+    return new Set(mails.map((mail) => mail.toAddress));
+  };
+
+  const customerView = async (customerId: string) =>
+    (await t.http().get(`/api/v1/customers/${customerId}`).set(agent.auth).expect(200)).body as {
+      processingRestriction: { restrictedAt: string; dataRequestId: string } | null;
+    };
+
   it('erase the customer for a verified delete request, unless a legal hold needs the data', async () => {
     const { email, ticket, customer } = await givenAsked(
       'Xin xóa toàn bộ dữ liệu của tôi. SĐT 0912 345 678.',
@@ -605,6 +648,103 @@ describe('data-subject requests', () => {
     expect(corrected.displayName).toBe('Phạm Thị Lan Chi');
     expect((await console.get(requestPath).expect(200)).text).toContain('Đã hoàn tất');
     clock.set(BEFORE_TET);
+  });
+
+  it('restrict processing when a restrict request is completed: no newsletter or marketing until a supervisor lifts it, audited and told', async () => {
+    // Browsers compare the console session cookie's expiry with real time: work at real "now".
+    clock.set(new Date());
+    const { customer, email, ticket, filed } = await givenVerified(
+      'restrict',
+      'Xin tạm ngừng xử lý dữ liệu của tôi trong lúc tôi khiếu nại.',
+    );
+    await giveConsent(customer.id, ['newsletter', 'marketing']);
+    const control = await givenAsked();
+    await giveConsent(control.customer.id, ['marketing']);
+    expect((await customerView(customer.id)).processingRestriction).toBeNull();
+
+    await t
+      .http()
+      .post(`/api/v1/data-requests/${filed.id}/complete`)
+      .set(agent.auth)
+      .send({ version: filed.version, outcome: 'Đã hạn chế xử lý dữ liệu của Quý khách.' })
+      .expect(200);
+    expect((await customerView(customer.id)).processingRestriction).toEqual({
+      restrictedAt: clock.now().toISOString(),
+      dataRequestId: filed.id,
+    });
+    const browser = request.agent(t.app.getHttpServer());
+    const form = await browser.get('/console/sign-in').expect(200);
+    await browser
+      .post('/console/sign-in')
+      .type('form')
+      .send({
+        email: agent.agent.email,
+        password: 'correct horse battery staple',
+        _csrf: /name="_csrf" value="([^"]+)"/.exec(form.text)![1],
+      })
+      .expect(303);
+    expect((await browser.get(`/console/tickets/${ticket.id}`).expect(200)).text).toContain(
+      `(yêu cầu ${filed.id}): không gửi bản tin hay thư tiếp thị`,
+    );
+
+    const marketing = await mailedBy('marketing');
+    expect(marketing.has(control.email)).toBe(true);
+    expect(marketing.has(email)).toBe(false);
+    expect((await mailedBy('newsletter')).has(email)).toBe(false);
+    const lift = (as: SignedInAgent, body: object) =>
+      t.http().post(`/api/v1/customers/${customer.id}/processing-restriction/lift`).set(as.auth).send(body);
+    const reason = 'Khiếu nại đã giải quyết xong, khách đồng ý tiếp tục.';
+    // A minute on, so the thread orders the lifting letter after the completion letter.
+    clock.set(new Date(clock.now().getTime() + 60_000));
+    await lift(agent, { reason }).expect(403);
+    expect((await lift(supervisor, { reason: '' }).expect(400)).text).toContain('reason');
+    expect((await lift(supervisor, { reason }).expect(200)).body).toEqual({
+      customerId: customer.id,
+      dataRequestId: filed.id,
+    });
+    await lift(supervisor, { reason }).expect(409);
+    expect((await customerView(customer.id)).processingRestriction).toBeNull();
+    const audit = await t.dataSource
+      .getRepository(AuditEvent)
+      .find({ where: { recordId: customer.id, action: 'customer.lift_restriction' } });
+    expect(audit).toEqual([expect.objectContaining({ actorId: supervisor.agent.id, reason })]);
+    const letter = await lastLetter(ticket.id);
+    expect(letter).toContain('Việc hạn chế này nay được chấm dứt');
+    expect(letter).toContain(reason);
+    expect((await mailedBy('marketing')).has(email)).toBe(true);
+  });
+
+  it('withdraw newsletter and marketing consent and restrict processing when an object request is completed', async () => {
+    const { customer, email, filed } = await givenVerified(
+      'object',
+      'Tôi phản đối việc dùng dữ liệu của tôi để gửi quảng cáo.',
+    );
+    await giveConsent(customer.id, ['service', 'newsletter', 'marketing']);
+    await t
+      .http()
+      .post(`/api/v1/data-requests/${filed.id}/complete`)
+      .set(agent.auth)
+      .send({ version: filed.version, outcome: 'Đã ngừng gửi bản tin và thư tiếp thị.' })
+      .expect(200);
+    const consents = (
+      await t.http().get(`/api/v1/customers/${customer.id}/consents`).set(agent.auth).expect(200)
+    ).body as {
+      current: { purpose: string; state: string; source: string }[];
+      events: { purpose: string; state: string; ticketId: string | null; note: string | null }[];
+    };
+    expect(consents.current).toEqual([
+      expect.objectContaining({ purpose: 'marketing', state: 'withdrawn', source: 'mail' }),
+      expect.objectContaining({ purpose: 'newsletter', state: 'withdrawn', source: 'mail' }),
+      expect.objectContaining({ purpose: 'service', state: 'given' }),
+    ]);
+    expect(consents.events.filter((event) => event.state === 'withdrawn')).toEqual([
+      expect.objectContaining({ ticketId: filed.ticketId, note: `data-subject request ${filed.id}` }),
+      expect.objectContaining({ ticketId: filed.ticketId, note: `data-subject request ${filed.id}` }),
+    ]);
+    expect((await customerView(customer.id)).processingRestriction).toMatchObject({
+      dataRequestId: filed.id,
+    });
+    expect((await mailedBy('marketing')).has(email)).toBe(false);
   });
 
   it('refuse bad input with the field and the reason', async () => {

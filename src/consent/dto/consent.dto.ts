@@ -9,6 +9,7 @@ import {
   type ConsentState,
 } from '../consent.rules.js';
 import type { ConsentHistory } from '../consent.service.js';
+import { UNSUBSCRIBE_PURPOSES, type UnsubscribePurpose } from '../unsubscribe-links.js';
 
 const NOT_BLANK = /\S/;
 
@@ -84,8 +85,16 @@ export function toConsentHistoryView(history: ConsentHistory): ConsentHistoryVie
   };
 }
 
-/** One newsletter issue, in both languages; every customer gets theirs in their preferred language. */
+/** One newsletter issue or marketing mail, in both languages; every customer gets theirs in their language. */
 export class SendNewsletterDto {
+  @ApiPropertyOptional({
+    enum: UNSUBSCRIBE_PURPOSES,
+    default: 'newsletter',
+    description: 'Whose consent it needs, and what its unsubscribe link stops',
+  })
+  @IsOptional()
+  @IsIn(UNSUBSCRIBE_PURPOSES)
+  purpose: UnsubscribePurpose = 'newsletter';
   @ApiProperty({ example: 'Bản tin du lịch tháng 12' })
   @IsString()
   @Matches(NOT_BLANK, { message: 'subjectVi must not be blank' })
@@ -120,6 +129,7 @@ export class SendNewsletterDto {
 
 export class NewsletterSendView {
   @ApiProperty() id: string;
+  @ApiProperty({ enum: UNSUBSCRIBE_PURPOSES }) purpose: string;
   @ApiProperty() subjectVi: string;
   @ApiProperty() subjectEn: string;
   @ApiProperty() sentById: string;
@@ -133,6 +143,7 @@ export class NewsletterSendView {
 export function toNewsletterSendView(row: NewsletterSend): NewsletterSendView {
   return {
     id: row.id,
+    purpose: row.purpose,
     subjectVi: row.subjectVi,
     subjectEn: row.subjectEn,
     sentById: row.sentById,

@@ -15,6 +15,11 @@ export class EmailContactView extends ContactView {
   bouncedAt: string | null;
 }
 
+export class ProcessingRestrictionView {
+  @ApiProperty() restrictedAt: string;
+  @ApiProperty({ description: 'The data-subject request that set it' }) dataRequestId: string;
+}
+
 export class CustomerView {
   @ApiProperty() id: string;
   @ApiProperty() displayName: string;
@@ -25,6 +30,12 @@ export class CustomerView {
   @ApiPropertyOptional({ nullable: true, type: String }) country: string | null;
   @ApiProperty() isVulnerable: boolean;
   @ApiPropertyOptional({ nullable: true, type: String }) anonymisedAt: string | null;
+  @ApiProperty({
+    type: ProcessingRestrictionView,
+    nullable: true,
+    description: 'Set while a restrict or object request stands: no newsletter or marketing mail is sent',
+  })
+  processingRestriction: ProcessingRestrictionView | null;
   @ApiProperty() version: number;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
@@ -51,6 +62,12 @@ export function toCustomerView({ customer, emails, phones }: CustomerRecord): Cu
     country: customer.country,
     isVulnerable: customer.isVulnerable,
     anonymisedAt: customer.anonymisedAt?.toISOString() ?? null,
+    processingRestriction: customer.processingRestrictedAt
+      ? {
+          restrictedAt: customer.processingRestrictedAt.toISOString(),
+          dataRequestId: customer.processingRestrictionRequestId!,
+        }
+      : null,
     version: customer.version,
     createdAt: customer.createdAt.toISOString(),
     updatedAt: customer.updatedAt.toISOString(),

@@ -82,6 +82,22 @@ export class WithdrawConsentDto extends DataRequestVersionDto {
   purposes: string[];
 }
 
+export class LiftProcessingRestrictionDto {
+  @ApiProperty({ description: 'Why the restriction ends; audited and told to the customer' })
+  @IsString()
+  @MinLength(5)
+  @MaxLength(1000)
+  reason: string;
+}
+
+export class LiftedRestrictionView {
+  @ApiProperty() customerId: string;
+  @ApiProperty({
+    description: 'The request that had set the restriction; the customer is told on its ticket',
+  })
+  dataRequestId: string;
+}
+
 export class DataRequestListQuery {
   @ApiPropertyOptional({ enum: ['open', 'closed'], default: 'open' })
   @IsOptional()

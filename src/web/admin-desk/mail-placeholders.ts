@@ -45,6 +45,8 @@ export const MAIL_TEMPLATE_PLACEHOLDERS: Record<string, readonly string[]> = {
   data_request_completed: ['customerName', 'ticketNumber', 'requestType', 'outcome'],
   data_request_refused: ['customerName', 'ticketNumber', 'requestType', 'outcome'],
   data_request_corrected: ['customerName', 'ticketNumber', 'requestType', 'changes'],
+  data_request_restriction_lifted: ['customerName', 'ticketNumber', 'requestType', 'reason'],
+  marketing_unsubscribed: ['customerName'],
   data_request_due_soon: ['ticketNumber', 'requestType', 'dueAt', 'state'],
   data_request_overdue: ['ticketNumber', 'requestType', 'dueAt', 'state'],
 };
