@@ -1,10 +1,10 @@
 import { Controller, Get, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import type { Actor } from '../../auth/actor.js';
 import type { Agent } from '../../auth/agent.entity.js';
-import { CurrentActor, CurrentAgent, Roles } from '../../auth/auth.decorators.js';
+import { CurrentAgent, Roles } from '../../auth/auth.decorators.js';
 import { formatLocal } from '../../common/time.js';
+import { type ConsolePost, PostedToConsole } from '../console-post.js';
 import { PageResponder, agentLanguage } from '../page-responder.js';
 import { RetentionPagesService } from './retention-pages.service.js';
 
@@ -25,16 +25,12 @@ export class RetentionPagesController {
 
   @Post('runs')
   @Roles('admin')
-  async start(
-    @Req() req: Request,
-    @Res() res: Response,
-    @CurrentActor() actor: Actor,
-    @CurrentAgent() agent: Agent,
-  ) {
-    if (!this.respond.isGenuine(req)) return this.respond.refuseForgery(req, res, agentLanguage(agent));
-    const refusal = await this.pages.start(actor);
-    if (!refusal) return res.redirect(303, '/console/admin/retention?started=1');
-    await this.render(req, res, agent, refusal.status, refusal.reason);
+  start(@PostedToConsole() post: ConsolePost, @Res() res: Response) {
+    return this.respond.guarded(post, res, async () => {
+      const refusal = await this.pages.start(post.actor);
+      if (!refusal) return res.redirect(303, '/console/admin/retention?started=1');
+      await this.render(post.req, res, post.agent, refusal.status, refusal.reason);
+    });
   }
 
   private async render(req: Request, res: Response, agent: Agent, status: number, refused: string | null) {
