@@ -281,24 +281,47 @@ describe('console pages for cancellations and their penalty terms', () => {
         _csrf: csrfTokenOf(page.text),
         productType,
         version: '1',
-        nameVi: 'Du thuyền sông',
+        nameVi: 'Du thuyền sông (sửa)',
         nameEn: 'River cruise',
         fromDays: '0',
         toDays: '',
         percentKept: '100',
-        noShowPercentKept: '100',
+        noShowPercentKept: '90',
       })
       .expect(409);
-    expect(page.text).toContain('Không thực hiện được: The cancellation terms of');
+    // The current terms, what the admin typed kept, and a form that now answers the current version.
+    expect(page.text).toContain('Trong lúc bạn sửa, người khác đã lưu phiên bản 2 (bạn sửa từ phiên bản 1).');
+    expect(page.text).toMatch(/data-version="2"><strong>Phiên bản 2<\/strong> \(hiện hành\)/);
+    expect(page.text).toContain('value="Du thuyền sông (sửa)"');
+    expect(page.text).toMatch(/name="noShowPercentKept" inputmode="numeric" value="90"/);
+    expect(versionFor(page.text, '/console/admin/cancellation-terms')).toBe('2');
+    // Saved again from that page, the kept values become version 3.
+    await desk
+      .post('/console/admin/cancellation-terms')
+      .type('form')
+      .send({
+        _csrf: csrfTokenOf(page.text),
+        productType,
+        version: versionFor(page.text, '/console/admin/cancellation-terms'),
+        nameVi: 'Du thuyền sông (sửa)',
+        nameEn: 'River cruise',
+        fromDays: ['30', '10', '0'],
+        toDays: ['', '29', '9'],
+        percentKept: ['0', '40', '100'],
+        noShowPercentKept: '90',
+      })
+      .expect(303);
+    page = await desk.get(`/console/admin/cancellation-terms/${productType}`).expect(200);
+    expect(page.text).toMatch(/data-version="3"><strong>Phiên bản 3<\/strong> \(hiện hành\)/);
 
     // Agents quote from the new version.
     const console = await signedIn(t, agent);
     const ticket = await givenTicket(t, agent, { bookingReference: 'OTV-2026-007777' });
     page = await console.get(ticketPath(ticket.id)).expect(200);
-    expect(page.text).toContain(`<option value="${productType}">Du thuyền sông</option>`);
+    expect(page.text).toContain(`<option value="${productType}">Du thuyền sông (sửa)</option>`);
     await quote(console, ticket.id, { productType, departureDate: inDays(20), priceVnd: '1000000' });
     page = await console.get(ticketPath(ticket.id)).expect(200);
-    expect(page.text).toContain('hủy trước 10–29 ngày: giữ lại 40% (điều khoản phiên bản 2)');
+    expect(page.text).toContain('hủy trước 10–29 ngày: giữ lại 40% (điều khoản phiên bản 3)');
 
     await desk.get('/console/admin/cancellation-terms/no_such_type').expect(404);
   });

@@ -119,6 +119,11 @@ export class CancellationTermsPagesController {
         percentKept: String(band.percentKept),
       })),
     };
+    // Saved over meanwhile: the form keeps what was typed but now answers the current version.
+    const changedMeanwhile =
+      typed && refusal?.status === 409 && typed.version !== String(current.version)
+        ? { sent: typed.version, current: String(current.version) }
+        : null;
     const shown = (when: string) => formatLocal(new Date(when), agent.timeZone);
     const data = {
       agent,
@@ -126,7 +131,8 @@ export class CancellationTermsPagesController {
       versions,
       shown,
       saved: req.query.saved === '1',
-      ...formData(form, refusal),
+      changedMeanwhile,
+      ...formData(changedMeanwhile ? { ...form, version: changedMeanwhile.current } : form, refusal),
     };
     this.respond.consolePage(req, res, status, 'policy/cancellation-terms-versions', data, language);
   }
