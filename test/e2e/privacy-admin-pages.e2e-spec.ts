@@ -236,6 +236,46 @@ describe('console pages for legal holds, retention and incidents', () => {
     expect((await desk.get('/console/incidents?state=closed').expect(200)).text).not.toContain(id);
   });
 
+  it('shows the notification draft read-only with its deadlines and what is missing, and audits the reading', async () => {
+    const desk = await signedIn(t, supervisor);
+    let page = await desk.get('/console/incidents').expect(200);
+    const discovered = DateTime.fromJSDate(NOW).minus({ hours: 2 });
+    const recorded = await desk
+      .post('/console/incidents')
+      .type('form')
+      .send({
+        _csrf: csrfTokenOf(page.text),
+        kind: 'personal_data_breach',
+        title: 'Lộ danh sách khách',
+        description: 'Tệp xuất gửi nhầm địa chỉ.',
+        discoveredAt: typedAt(discovered),
+      })
+      .expect(303);
+    const id = recorded.headers.location.replace('?saved=1', '').split('/').at(-1)!;
+    page = await desk.get(`/console/incidents/${id}`).expect(200);
+    expect(page.text).toContain(`href="/console/incidents/${id}/notification-draft"`);
+
+    page = await desk.get(`/console/incidents/${id}/notification-draft`).expect(200);
+    expect(page.text).toContain('Bản nháp thông báo cho cơ quan chức năng');
+    expect(page.text).toContain(
+      `72 giờ (dữ liệu cá nhân): hạn ${shownAt(discovered.plus({ hours: 72 }))} (GMT+7)`,
+    );
+    expect(page.text).toContain('Thông báo vi phạm quy định bảo vệ dữ liệu cá nhân: Lộ danh sách khách');
+    expect(page.text).toContain(`- Hạn thông báo 72 giờ: ${shownAt(discovered.plus({ hours: 72 }))}`);
+    expect(page.text).toContain('Còn thiếu nội dung Nghị định yêu cầu:');
+    expect(page.text).not.toContain('<textarea');
+    const { body: events } = await t
+      .http()
+      .get('/api/v1/audit-events')
+      .query({ recordType: 'incident', recordId: id })
+      .set(admin.auth)
+      .expect(200);
+    expect(JSON.stringify(events)).toContain('incident.draft');
+
+    const agentConsole = await signedIn(t, agent);
+    await agentConsole.get(`/console/incidents/${id}/notification-draft`).expect(403);
+  });
+
   it("edits the decree's content, records the late notification with its reason, and closes", async () => {
     const desk = await signedIn(t, supervisor);
     let page = await desk.get('/console/incidents').expect(200);

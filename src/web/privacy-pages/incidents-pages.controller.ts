@@ -1,8 +1,9 @@
 import { Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import type { Actor } from '../../auth/actor.js';
 import type { Agent } from '../../auth/agent.entity.js';
-import { CurrentAgent, Roles } from '../../auth/auth.decorators.js';
+import { CurrentActor, CurrentAgent, Roles } from '../../auth/auth.decorators.js';
 import { formatLocal } from '../../common/time.js';
 import { type PostedForm, textOf } from '../admin-rules/admin-form.js';
 import { type ConsolePost, PostedToConsole } from '../console-post.js';
@@ -55,6 +56,19 @@ export class IncidentsPagesController {
     @CurrentAgent() agent: Agent,
   ) {
     await this.showOne(req, res, agent, id, 200, null, null);
+  }
+
+  @Get(':id/notification-draft')
+  @Roles('supervisor')
+  async draft(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Req() req: Request,
+    @Res() res: Response,
+    @CurrentActor() actor: Actor & { type: 'agent' },
+    @CurrentAgent() agent: Agent,
+  ) {
+    const data = { agent, ...(await this.pages.draft(id, actor)), shown: shownIn(agent) };
+    this.respond.consolePage(req, res, 200, 'privacy/incident-draft', data, agentLanguage(agent));
   }
 
   @Post(':id')
