@@ -6,7 +6,6 @@ const REFUSAL_PARAMETERS = {
   'transaction-cases': 'caseRefused',
   compensation: 'compensationRefused',
   cancellations: 'cancellationRefused',
-  'legal-holds': 'holdRefused',
 } as const;
 
 export type TicketSection = keyof typeof REFUSAL_PARAMETERS;
