@@ -171,6 +171,18 @@ describe('console pages for legal holds, retention and incidents', () => {
     expect(page.text).toContain('<dd class="skipped-hold">1</dd>');
     expect(page.text).toContain(`data-customer="${due.id}"`);
     expect(rowOf(page.text, 'data-customer', held.id)).toContain('lưu giữ pháp lý');
+    // Names, so the admin can check a few by hand; reading them is audited like any customer read.
+    expect(rowOf(page.text, 'data-customer', due.id)).toContain('Khách cũ');
+    expect(rowOf(page.text, 'data-customer', held.id)).toContain('Khách đang tranh chấp');
+    const { body: reads } = await t
+      .http()
+      .get('/api/v1/audit-events')
+      .query({ recordType: 'customer', recordId: due.id, action: 'customer.read' })
+      .set(admin.auth)
+      .expect(200);
+    expect(reads.items).toContainEqual(
+      expect.objectContaining({ actorId: admin.agent.id, reason: 'retention preview' }),
+    );
     expect(page.text).toContain('Chưa có lần chạy nào.');
 
     const forged = await console.post('/console/admin/retention/runs').type('form').send({}).expect(403);

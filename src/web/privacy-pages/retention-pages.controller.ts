@@ -1,8 +1,9 @@
 import { Controller, Get, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import type { Actor } from '../../auth/actor.js';
 import type { Agent } from '../../auth/agent.entity.js';
-import { CurrentAgent, Roles } from '../../auth/auth.decorators.js';
+import { CurrentActor, CurrentAgent, Roles } from '../../auth/auth.decorators.js';
 import { formatLocal } from '../../common/time.js';
 import { type ConsolePost, PostedToConsole } from '../console-post.js';
 import { PageResponder, agentLanguage } from '../page-responder.js';
@@ -19,8 +20,13 @@ export class RetentionPagesController {
 
   @Get()
   @Roles('admin')
-  async show(@Req() req: Request, @Res() res: Response, @CurrentAgent() agent: Agent) {
-    await this.render(req, res, agent, 200, null);
+  async show(
+    @Req() req: Request,
+    @Res() res: Response,
+    @CurrentAgent() agent: Agent,
+    @CurrentActor() actor: Actor,
+  ) {
+    await this.render(req, res, agent, actor, 200, null);
   }
 
   @Post('runs')
@@ -29,13 +35,26 @@ export class RetentionPagesController {
     return this.respond.guarded(post, res, async () => {
       const refusal = await this.pages.start(post.actor);
       if (!refusal) return res.redirect(303, '/console/admin/retention?started=1');
-      await this.render(post.req, res, post.agent, refusal.status, refusal.reason);
+      await this.render(post.req, res, post.agent, post.actor, refusal.status, refusal.reason);
     });
   }
 
-  private async render(req: Request, res: Response, agent: Agent, status: number, refused: string | null) {
+  private async render(
+    req: Request,
+    res: Response,
+    agent: Agent,
+    actor: Actor,
+    status: number,
+    refused: string | null,
+  ) {
     const shown = (when: Date | string) => formatLocal(new Date(when), agent.timeZone);
-    const data = { agent, ...(await this.pages.page()), refused, started: req.query.started === '1', shown };
+    const data = {
+      agent,
+      ...(await this.pages.page(actor)),
+      refused,
+      started: req.query.started === '1',
+      shown,
+    };
     this.respond.consolePage(req, res, status, 'privacy/retention', data, agentLanguage(agent));
   }
 }
