@@ -29,8 +29,11 @@ export const CurrentAgent = createParamDecorator((_: unknown, context: Execution
 });
 
 /** The signed-in agent as the actor of audit events and ticket history, with the request id. */
-export const CurrentActor = createParamDecorator((_: unknown, context: ExecutionContext): Actor => {
-  const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+export const CurrentActor = createParamDecorator((_: unknown, context: ExecutionContext): Actor =>
+  actorOf(context.switchToHttp().getRequest<AuthenticatedRequest>()),
+);
+
+export function actorOf(request: AuthenticatedRequest): Actor & { type: 'agent' } {
   if (!request.agent) throw new Error('CurrentActor used on a public route');
   return {
     type: 'agent',
@@ -38,7 +41,7 @@ export const CurrentActor = createParamDecorator((_: unknown, context: Execution
     role: request.agent.role,
     requestId: String(request.id ?? ''),
   };
-});
+}
 
 export const CurrentAccessTokenId = createParamDecorator(
   (_: unknown, context: ExecutionContext): string | undefined =>

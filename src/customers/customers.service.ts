@@ -260,6 +260,25 @@ export class CustomersService {
     );
   }
 
+  /** Customers' names for a list staff review outside a ticket (the retention preview); each read is audited. */
+  namesFor(ids: string[], actor: Actor, reason: string): Promise<Map<string, string>> {
+    return this.dataSource.transaction(async (em) => {
+      const customers = ids.length === 0 ? [] : await em.findBy(Customer, { id: In([...new Set(ids)]) });
+      await this.audit.record(
+        em,
+        actor,
+        customers.map((customer) => ({
+          action: 'customer.read',
+          recordType: 'customer' as const,
+          recordId: customer.id,
+          fields: ['displayName'],
+          reason,
+        })),
+      );
+      return new Map(customers.map((customer) => [customer.id, customer.displayName]));
+    });
+  }
+
   /** Names and flags of customers for ticket views; no contact details, so nothing to audit here. */
   async summaries(
     ids: string[],

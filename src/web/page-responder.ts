@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Agent } from '../auth/agent.entity.js';
 import type { Language } from '../tickets/ticket.entity.js';
+import type { ConsolePost } from './console-post.js';
 import type { MessageKey } from './i18n.js';
 import { PageRenderer } from './page-renderer.js';
 import { WebSession } from './web-session.js';
@@ -56,6 +57,12 @@ export class PageResponder {
   /** The answer to a form posted without this visit's CSRF token. */
   refuseForgery(req: Request, res: Response, language?: Language) {
     this.message(req, res, 403, 'error.pageTitle', 'error.csrf', language);
+  }
+
+  /** Runs a console form's action, or refuses the form when it does not carry this visit's CSRF token. */
+  async guarded(post: ConsolePost, res: Response, action: () => Promise<unknown>): Promise<void> {
+    if (!this.isGenuine(post.req)) return this.refuseForgery(post.req, res, agentLanguage(post.agent));
+    await action();
   }
 
   /** Whether a posted form carries this visit's CSRF token. */

@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { DateTime } from 'luxon';
-import request from 'supertest';
 import { givenAgent, givenTicket, type SignedInAgent } from '../support/factories.js';
+import { type ConsoleBrowser, csrfTokenOf, signedIn, versionFor } from '../support/console-session.js';
 import { startTestApp, TestClock, type TestApp } from '../support/test-app.js';
 
-const PASSWORD = 'correct horse battery staple';
 const CSRF_REFUSAL = 'Phiên làm việc đã hết hạn';
 /** A fixed clock at the real time (console sessions are cookies that must not have expired yet). */
 const NOW = new Date();
@@ -28,53 +27,34 @@ describe('console pages for cancellations and their penalty terms', () => {
   });
   afterAll(() => t.close());
 
-  /** A browser signed in to the console: keeps cookies, reads each form's CSRF token. */
-  async function signedIn(as: SignedInAgent) {
-    const browser = request.agent(t.app.getHttpServer());
-    const form = await browser.get('/console/sign-in').expect(200);
-    await browser
-      .post('/console/sign-in')
-      .type('form')
-      .send({ email: as.agent.email, password: PASSWORD, _csrf: tokenOf(form.text) })
-      .expect(303);
-    return browser;
-  }
-  const tokenOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1];
-  const versionFor = (html: string, action: string) =>
-    new RegExp(`action="${action}"[^]*?name="version" value="(\\d+)"`).exec(html)![1];
   const cancellationIdsIn = (html: string) =>
     [...html.matchAll(/data-cancellation="([^"]+)"/g)].map((match) => match[1]);
   const ticketPath = (id: string) => `/console/tickets/${id}`;
   const newProductType = () => `river_${randomBytes(3).toString('hex')}`;
 
-  const quote = async (browser: ReturnType<typeof request.agent>, ticketId: string, fields: object) => {
+  const quote = async (browser: ConsoleBrowser, ticketId: string, fields: object) => {
     // A minute apart, so the ticket lists them in the order they were asked.
     clock.set(new Date(clock.now().getTime() + 60_000));
     const page = await browser.get(ticketPath(ticketId)).expect(200);
     return browser
       .post(`/console/tickets/${ticketId}/cancellations`)
       .type('form')
-      .send({ _csrf: tokenOf(page.text), bookingReference: '', requestedAt: '', ...fields })
+      .send({ _csrf: csrfTokenOf(page.text), bookingReference: '', requestedAt: '', ...fields })
       .expect(303);
   };
 
-  const decide = async (
-    browser: ReturnType<typeof request.agent>,
-    ticketId: string,
-    id: string,
-    fields: object,
-  ) => {
+  const decide = async (browser: ConsoleBrowser, ticketId: string, id: string, fields: object) => {
     const page = await browser.get(ticketPath(ticketId)).expect(200);
     const action = `/console/cancellations/${id}/decision`;
     return browser
       .post(action)
       .type('form')
-      .send({ _csrf: tokenOf(page.text), version: versionFor(page.text, action), ...fields })
+      .send({ _csrf: csrfTokenOf(page.text), version: versionFor(page.text, action), ...fields })
       .expect(303);
   };
 
   it('quotes a cancellation from the current terms and shows the band, the amount kept and the refund', async () => {
-    const console = await signedIn(agent);
+    const console = await signedIn(t, agent);
     const ticket = await givenTicket(t, agent, { bookingReference: 'OTV-2026-001234' });
     let page = await console.get(ticketPath(ticket.id)).expect(200);
     expect(page.text).toContain('Chưa có yêu cầu hủy nào trên phiếu này.');
@@ -140,7 +120,7 @@ describe('console pages for cancellations and their penalty terms', () => {
   });
 
   it('records the decision as the role allows and sends the letter, once', async () => {
-    const console = await signedIn(agent);
+    const console = await signedIn(t, agent);
     const ticket = await givenTicket(t, agent, { bookingReference: 'OTV-2026-004321' });
     await quote(console, ticket.id, {
       productType: 'multi_day_tour',
@@ -176,7 +156,7 @@ describe('console pages for cancellations and their penalty terms', () => {
     expect(letters(page.text)).toBe(lettersBefore + 1);
 
     // A supervisor reduces the other quote (2.000.000 kept) to 1,000,000.
-    const desk = await signedIn(supervisor);
+    const desk = await signedIn(t, supervisor);
     page = await desk.get(ticketPath(ticket.id)).expect(200);
     expect(page.text).toContain('value="reduce"');
     answer = await decide(desk, ticket.id, second, {
@@ -202,7 +182,7 @@ describe('console pages for cancellations and their penalty terms', () => {
     answer = await desk
       .post(action)
       .type('form')
-      .send({ _csrf: tokenOf(page.text), version: '1', decision: 'accept' })
+      .send({ _csrf: csrfTokenOf(page.text), version: '1', decision: 'accept' })
       .expect(303);
     page = await desk.get(answer.headers.location).expect(400);
     expect(page.text).toContain(`cancellation ${second} is already`);
@@ -210,12 +190,12 @@ describe('console pages for cancellations and their penalty terms', () => {
 
   it('lets only admins keep the terms: a new product type, then a new version, old versions kept', async () => {
     for (const as of [agent, supervisor]) {
-      const browser = await signedIn(as);
+      const browser = await signedIn(t, as);
       await browser.get('/console/admin/cancellation-terms').expect(403);
       await browser.get('/console/admin/cancellation-terms/day_tour').expect(403);
       await browser.post('/console/admin/cancellation-terms').type('form').send({}).expect(403);
     }
-    const desk = await signedIn(admin);
+    const desk = await signedIn(t, admin);
     let page = await desk.get('/console/admin/cancellation-terms').expect(200);
     expect(page.text).toContain('<a href="/console/admin/cancellation-terms" aria-current="page">');
     expect(page.text).toContain('từ 7 ngày: 0%');
@@ -234,7 +214,7 @@ describe('console pages for cancellations and their penalty terms', () => {
       .post('/console/admin/cancellation-terms')
       .type('form')
       .send({
-        _csrf: tokenOf(page.text),
+        _csrf: csrfTokenOf(page.text),
         productType,
         nameVi: 'Du thuyền sông',
         nameEn: 'River cruise',
@@ -254,7 +234,7 @@ describe('console pages for cancellations and their penalty terms', () => {
       .post('/console/admin/cancellation-terms')
       .type('form')
       .send({
-        _csrf: tokenOf(page.text),
+        _csrf: csrfTokenOf(page.text),
         productType,
         nameVi: 'Du thuyền sông',
         nameEn: 'River cruise',
@@ -275,7 +255,7 @@ describe('console pages for cancellations and their penalty terms', () => {
       .post('/console/admin/cancellation-terms')
       .type('form')
       .send({
-        _csrf: tokenOf(page.text),
+        _csrf: csrfTokenOf(page.text),
         productType,
         version: versionFor(page.text, '/console/admin/cancellation-terms'),
         nameVi: 'Du thuyền sông',
@@ -298,27 +278,50 @@ describe('console pages for cancellations and their penalty terms', () => {
       .post('/console/admin/cancellation-terms')
       .type('form')
       .send({
-        _csrf: tokenOf(page.text),
+        _csrf: csrfTokenOf(page.text),
         productType,
         version: '1',
-        nameVi: 'Du thuyền sông',
+        nameVi: 'Du thuyền sông (sửa)',
         nameEn: 'River cruise',
         fromDays: '0',
         toDays: '',
         percentKept: '100',
-        noShowPercentKept: '100',
+        noShowPercentKept: '90',
       })
       .expect(409);
-    expect(page.text).toContain('Không thực hiện được: The cancellation terms of');
+    // The current terms, what the admin typed kept, and a form that now answers the current version.
+    expect(page.text).toContain('Trong lúc bạn sửa, người khác đã lưu phiên bản 2 (bạn sửa từ phiên bản 1).');
+    expect(page.text).toMatch(/data-version="2"><strong>Phiên bản 2<\/strong> \(hiện hành\)/);
+    expect(page.text).toContain('value="Du thuyền sông (sửa)"');
+    expect(page.text).toMatch(/name="noShowPercentKept" inputmode="numeric" value="90"/);
+    expect(versionFor(page.text, '/console/admin/cancellation-terms')).toBe('2');
+    // Saved again from that page, the kept values become version 3.
+    await desk
+      .post('/console/admin/cancellation-terms')
+      .type('form')
+      .send({
+        _csrf: csrfTokenOf(page.text),
+        productType,
+        version: versionFor(page.text, '/console/admin/cancellation-terms'),
+        nameVi: 'Du thuyền sông (sửa)',
+        nameEn: 'River cruise',
+        fromDays: ['30', '10', '0'],
+        toDays: ['', '29', '9'],
+        percentKept: ['0', '40', '100'],
+        noShowPercentKept: '90',
+      })
+      .expect(303);
+    page = await desk.get(`/console/admin/cancellation-terms/${productType}`).expect(200);
+    expect(page.text).toMatch(/data-version="3"><strong>Phiên bản 3<\/strong> \(hiện hành\)/);
 
     // Agents quote from the new version.
-    const console = await signedIn(agent);
+    const console = await signedIn(t, agent);
     const ticket = await givenTicket(t, agent, { bookingReference: 'OTV-2026-007777' });
     page = await console.get(ticketPath(ticket.id)).expect(200);
-    expect(page.text).toContain(`<option value="${productType}">Du thuyền sông</option>`);
+    expect(page.text).toContain(`<option value="${productType}">Du thuyền sông (sửa)</option>`);
     await quote(console, ticket.id, { productType, departureDate: inDays(20), priceVnd: '1000000' });
     page = await console.get(ticketPath(ticket.id)).expect(200);
-    expect(page.text).toContain('hủy trước 10–29 ngày: giữ lại 40% (điều khoản phiên bản 2)');
+    expect(page.text).toContain('hủy trước 10–29 ngày: giữ lại 40% (điều khoản phiên bản 3)');
 
     await desk.get('/console/admin/cancellation-terms/no_such_type').expect(404);
   });

@@ -1,13 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { ARTIFACTS, browserOn, pageIn, signInPage } from '../support/chromium.js';
 import { givenAgent, givenTicket, unique, type SignedInAgent } from '../support/factories.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-
-/** Debian's Chromium, installed by ../shared/recipes/chromium.sh (run by .ci/run). */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARTIFACTS = join(process.cwd(), 'test', 'artifacts');
 
 /** A payment incident from report to approved compensation, clicked through in a real browser. */
 describe('compensation in a real browser', () => {
@@ -21,32 +16,15 @@ describe('compensation in a real browser', () => {
     t = await startTestApp({ JOBS_ENABLED: 'false' });
     agent = await givenAgent(t, 'agent', { queues: 'all' });
     supervisor = await givenAgent(t, 'supervisor');
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
-    });
-    mkdirSync(ARTIFACTS, { recursive: true });
+    ({ browser, base } = await browserOn(t));
   });
   afterAll(async () => {
     await browser?.close();
     await t.close();
   });
 
-  async function signedIn(as: SignedInAgent): Promise<Page> {
-    const page = await (await browser.newContext({ locale: 'vi-VN' })).newPage();
-    page.on('dialog', (dialog) => {
-      throw new Error(`a dialog opened: ${dialog.message()}`);
-    });
-    await page.goto(`${base}/console/sign-in`);
-    await page.locator('#email').fill(as.agent.email);
-    await page.locator('#password').fill('correct horse battery staple');
-    await page.locator('#password').press('Enter');
-    await page.waitForURL(/\/console\/queues$/);
-    return page;
-  }
+  const signedIn = async (as: SignedInAgent): Promise<Page> =>
+    signInPage(await pageIn(browser, { locale: 'vi-VN' }), base, as.agent.email);
 
   it('reports a payment incident, proposes compensation, and a supervisor approves it from the list', async () => {
     const ticket = await givenTicket(t, agent, { bookingReference: unique('OTV') });

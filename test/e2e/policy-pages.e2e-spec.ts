@@ -1,9 +1,8 @@
 import { DateTime } from 'luxon';
-import request from 'supertest';
 import { givenAgent, givenTicket, unique, type SignedInAgent } from '../support/factories.js';
+import { type ConsoleBrowser, csrfTokenOf, signedIn, versionFor } from '../support/console-session.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
-const PASSWORD = 'correct horse battery staple';
 const CSRF_REFUSAL = 'Phiên làm việc đã hết hạn';
 
 /** Transaction cases and compensation worked from the console, through the same services as the API. */
@@ -23,40 +22,30 @@ describe('console pages for transaction cases and compensation', () => {
   });
   afterAll(() => t.close());
 
-  /** A browser signed in to the console: keeps cookies, reads each form's CSRF token. */
-  async function signedIn(as: SignedInAgent) {
-    const browser = request.agent(t.app.getHttpServer());
-    const form = await browser.get('/console/sign-in').expect(200);
-    await browser
-      .post('/console/sign-in')
-      .type('form')
-      .send({ email: as.agent.email, password: PASSWORD, _csrf: tokenOf(form.text) })
-      .expect(303);
-    return browser;
-  }
-  const tokenOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1];
-  /** The version in the first form posting to `action`. */
-  const versionFor = (html: string, action: string) =>
-    new RegExp(`action="${action}"[^]*?name="version" value="(\\d+)"`).exec(html)![1];
   const caseIdIn = (html: string) => /data-case="([^"]+)"/.exec(html)![1];
   const compensationIdsIn = (html: string) =>
     [...html.matchAll(/data-compensation="([^"]+)"/g)].map((match) => match[1]);
   const ticketPath = (id: string) => `/console/tickets/${id}`;
 
-  const givenPaymentIncident = async (browser: ReturnType<typeof request.agent>) => {
+  const givenPaymentIncident = async (browser: ConsoleBrowser) => {
     const booking = unique('OTV');
     const ticket = await givenTicket(t, agent, { bookingReference: booking });
     const page = await browser.get(ticketPath(ticket.id)).expect(200);
     await browser
       .post(`/console/tickets/${ticket.id}/transaction-cases`)
       .type('form')
-      .send({ _csrf: tokenOf(page.text), kind: 'payment_incident', bookingReference: '', description: '' })
+      .send({
+        _csrf: csrfTokenOf(page.text),
+        kind: 'payment_incident',
+        bookingReference: '',
+        description: '',
+      })
       .expect(303);
     return { ticket, booking };
   };
 
   const propose = async (
-    browser: ReturnType<typeof request.agent>,
+    browser: ConsoleBrowser,
     ticketId: string,
     amountVnd: string,
     explanation = 'Khách bị trừ tiền hai lần.',
@@ -66,7 +55,7 @@ describe('console pages for transaction cases and compensation', () => {
       .post(`/console/tickets/${ticketId}/compensations`)
       .type('form')
       .send({
-        _csrf: tokenOf(page.text),
+        _csrf: csrfTokenOf(page.text),
         amountVnd,
         reasonCode: 'double_charge',
         explanation,
@@ -76,7 +65,7 @@ describe('console pages for transaction cases and compensation', () => {
   };
 
   it('reports a transaction, suspends it with a reason, and lets only a supervisor decide it', async () => {
-    const console = await signedIn(agent);
+    const console = await signedIn(t, agent);
     const booking = unique('OTV');
     const ticket = await givenTicket(t, agent, { bookingReference: booking });
     let page = await console.get(ticketPath(ticket.id)).expect(200);
@@ -94,7 +83,7 @@ describe('console pages for transaction cases and compensation', () => {
     const refused = await console
       .post(`/console/tickets/${ticket.id}/transaction-cases`)
       .type('form')
-      .send({ _csrf: tokenOf(page.text), kind: 'lottery' })
+      .send({ _csrf: csrfTokenOf(page.text), kind: 'lottery' })
       .expect(303);
     page = await console.get(refused.headers.location).expect(400);
     expect(page.text).toContain('Không thực hiện được: kind:');
@@ -102,7 +91,7 @@ describe('console pages for transaction cases and compensation', () => {
     await console
       .post(`/console/tickets/${ticket.id}/transaction-cases`)
       .type('form')
-      .send({ _csrf: tokenOf(page.text), kind: 'fraud_report', description: 'Thẻ bị trừ tiền lạ.' })
+      .send({ _csrf: csrfTokenOf(page.text), kind: 'fraud_report', description: 'Thẻ bị trừ tiền lạ.' })
       .expect(303);
     page = await console.get(ticketPath(ticket.id)).expect(200);
     const caseId = caseIdIn(page.text);
@@ -117,7 +106,7 @@ describe('console pages for transaction cases and compensation', () => {
       .post(suspendAction)
       .type('form')
       .send({
-        _csrf: tokenOf(page.text),
+        _csrf: csrfTokenOf(page.text),
         version: versionFor(page.text, suspendAction),
         reason: 'Chờ ngân hàng',
       })
@@ -133,10 +122,10 @@ describe('console pages for transaction cases and compensation', () => {
     await console
       .post(`/console/transaction-cases/${caseId}/confirm-fraud`)
       .type('form')
-      .send({ _csrf: tokenOf(page.text), version: '2', reason: 'x' })
+      .send({ _csrf: csrfTokenOf(page.text), version: '2', reason: 'x' })
       .expect(403);
 
-    const desk = await signedIn(supervisor);
+    const desk = await signedIn(t, supervisor);
     page = await desk.get(ticketPath(ticket.id)).expect(200);
     const verify = `/console/transaction-cases/${caseId}/verify-legitimate`;
     expect(page.text).toContain(`action="${verify}"`);
@@ -145,7 +134,7 @@ describe('console pages for transaction cases and compensation', () => {
     const stale = await desk
       .post(verify)
       .type('form')
-      .send({ _csrf: tokenOf(page.text), version: '1', reason: 'Ngân hàng xác nhận' })
+      .send({ _csrf: csrfTokenOf(page.text), version: '1', reason: 'Ngân hàng xác nhận' })
       .expect(303);
     expect((await desk.get(stale.headers.location).expect(400)).text).toContain(
       'was changed by someone else',
@@ -154,7 +143,7 @@ describe('console pages for transaction cases and compensation', () => {
       .post(verify)
       .type('form')
       .send({
-        _csrf: tokenOf(page.text),
+        _csrf: csrfTokenOf(page.text),
         version: versionFor(page.text, verify),
         reason: 'Ngân hàng xác nhận',
       })
@@ -166,7 +155,7 @@ describe('console pages for transaction cases and compensation', () => {
   });
 
   it('proposes compensation on a payment incident; the service’s limits and four eyes show on the page', async () => {
-    const console = await signedIn(agent);
+    const console = await signedIn(t, agent);
     const { ticket } = await givenPaymentIncident(console);
     let page = await console.get(ticketPath(ticket.id)).expect(200);
     expect(page.text).toContain('id="compensation"');
@@ -190,12 +179,12 @@ describe('console pages for transaction cases and compensation', () => {
     await console
       .post(`/console/compensations/${small}/approve`)
       .type('form')
-      .send({ _csrf: tokenOf(page.text), version: '1', note: 'x' })
+      .send({ _csrf: csrfTokenOf(page.text), version: '1', note: 'x' })
       .expect(403);
     await console.get('/console/compensation').expect(403);
 
     // A supervisor who proposes may not approve their own proposal (four eyes).
-    const desk = await signedIn(supervisor);
+    const desk = await signedIn(t, supervisor);
     await propose(desk, ticket.id, '2000000', 'Thiện chí thêm.');
     page = await desk.get(ticketPath(ticket.id)).expect(200);
     const own = compensationIdsIn(page.text)[1];
@@ -203,7 +192,7 @@ describe('console pages for transaction cases and compensation', () => {
     const fourEyes = await desk
       .post(ownAction)
       .type('form')
-      .send({ _csrf: tokenOf(page.text), version: versionFor(page.text, ownAction), note: 'Duyệt' })
+      .send({ _csrf: csrfTokenOf(page.text), version: versionFor(page.text, ownAction), note: 'Duyệt' })
       .expect(303);
     page = await desk.get(fourEyes.headers.location).expect(400);
     expect(page.text).toContain(
@@ -211,14 +200,14 @@ describe('console pages for transaction cases and compensation', () => {
     );
 
     // Another supervisor approves the small one from the ticket page; the customer's letter is in the thread.
-    const other = await signedIn(otherSupervisor);
+    const other = await signedIn(t, otherSupervisor);
     page = await other.get(ticketPath(ticket.id)).expect(200);
     const approve = `/console/compensations/${small}/approve`;
     await other
       .post(approve)
       .type('form')
       .send({
-        _csrf: tokenOf(page.text),
+        _csrf: csrfTokenOf(page.text),
         version: versionFor(page.text, approve),
         note: 'Đã đối chiếu sao kê',
       })
@@ -232,13 +221,13 @@ describe('console pages for transaction cases and compensation', () => {
   });
 
   it('lists proposals awaiting approval across tickets for supervisors, refuses beyond their limit, reports what was paid', async () => {
-    const console = await signedIn(agent);
+    const console = await signedIn(t, agent);
     const first = await givenPaymentIncident(console);
     const second = await givenPaymentIncident(console);
     await propose(console, first.ticket.id, '800000');
     await propose(console, second.ticket.id, '9.000.000', 'Tour bị hủy, khách mất vé máy bay.');
 
-    const desk = await signedIn(supervisor);
+    const desk = await signedIn(t, supervisor);
     let page = await desk.get('/console/compensation').expect(200);
     expect(page.text).toContain('<h1>Bồi hoàn chờ duyệt</h1>');
     expect(page.text).toContain('<a href="/console/compensation">Bồi hoàn</a>');
@@ -256,7 +245,7 @@ describe('console pages for transaction cases and compensation', () => {
     const overLimit = await desk
       .post(`/console/compensations/${large}/approve`)
       .type('form')
-      .send({ _csrf: tokenOf(page.text), version: '1', note: 'Duyệt', back: 'list' })
+      .send({ _csrf: csrfTokenOf(page.text), version: '1', note: 'Duyệt', back: 'list' })
       .expect(403);
     expect(overLimit.text).toContain(
       'Không thực hiện được: Supervisors approve compensation up to 5000000 VND; an admin must approve this one',
@@ -266,7 +255,7 @@ describe('console pages for transaction cases and compensation', () => {
     await desk
       .post(`/console/compensations/${small}/approve`)
       .type('form')
-      .send({ _csrf: tokenOf(page.text), version: '1', note: 'Đồng ý', back: 'list' })
+      .send({ _csrf: csrfTokenOf(page.text), version: '1', note: 'Đồng ý', back: 'list' })
       .expect(303)
       .expect('Location', '/console/compensation?saved=1');
     page = await desk.get(ticketPath(first.ticket.id)).expect(200);
@@ -274,15 +263,19 @@ describe('console pages for transaction cases and compensation', () => {
     await desk
       .post(pay)
       .type('form')
-      .send({ _csrf: tokenOf(page.text), version: versionFor(page.text, pay), paymentReference: 'VCB-0001' })
+      .send({
+        _csrf: csrfTokenOf(page.text),
+        version: versionFor(page.text, pay),
+        paymentReference: 'VCB-0001',
+      })
       .expect(303);
 
-    const chief = await signedIn(admin);
+    const chief = await signedIn(t, admin);
     page = await chief.get('/console/compensation').expect(200);
     await chief
       .post(`/console/compensations/${large}/approve`)
       .type('form')
-      .send({ _csrf: tokenOf(page.text), version: '1', note: 'Admin duyệt', back: 'list' })
+      .send({ _csrf: csrfTokenOf(page.text), version: '1', note: 'Admin duyệt', back: 'list' })
       .expect(303);
     page = await chief.get('/console/compensation').expect(200);
     expect(page.text).not.toContain(`data-compensation="${large}"`);
@@ -304,7 +297,7 @@ describe('console pages for transaction cases and compensation', () => {
       .patch(`/api/v1/agents/${otherSupervisor.agent.id}`)
       .set(admin.auth)
       .send({ language: 'en' });
-    const desk = await signedIn(otherSupervisor);
+    const desk = await signedIn(t, otherSupervisor);
     const page = await desk.get('/console/compensation').expect(200);
     expect(page.text).toContain('<h1>Compensation awaiting approval</h1>');
     expect(page.text).toContain('Compensation paid');

@@ -1,10 +1,9 @@
 import { DateTime } from 'luxon';
-import request from 'supertest';
 import { givenAgent, givenCustomer, givenTicket, type SignedInAgent } from '../support/factories.js';
+import { csrfTokenOf, signedIn, versionFor } from '../support/console-session.js';
 import { startTestApp, TestClock, type TestApp } from '../support/test-app.js';
 import { until } from '../support/until.js';
 
-const PASSWORD = 'correct horse battery staple';
 const CSRF_REFUSAL = 'Phiên làm việc đã hết hạn';
 const ZONE = 'Asia/Ho_Chi_Minh';
 /** The real time to the minute (console sessions are cookies that must not have expired), held still. */
@@ -29,25 +28,11 @@ describe('console pages for legal holds, retention and incidents', () => {
   });
   afterAll(() => t.close());
 
-  /** A browser signed in to the console: keeps cookies, reads each form's CSRF token. */
-  async function signedIn(as: SignedInAgent) {
-    const browser = request.agent(t.app.getHttpServer());
-    const form = await browser.get('/console/sign-in').expect(200);
-    await browser
-      .post('/console/sign-in')
-      .type('form')
-      .send({ email: as.agent.email, password: PASSWORD, _csrf: tokenOf(form.text) })
-      .expect(303);
-    return browser;
-  }
-  const tokenOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1];
-  const versionFor = (html: string, action: string) =>
-    new RegExp(`action="${action}"[^]*?name="version" value="(\\d+)"`).exec(html)![1];
   const rowOf = (html: string, attribute: string, id: string) =>
     html.slice(html.indexOf(`${attribute}="${id}"`)).split('</tr>')[0];
 
   it('shows supervisors and admins the links and pages, and refuses agents', async () => {
-    const console = await signedIn(agent);
+    const console = await signedIn(t, agent);
     const home = await console.get('/console/queues').expect(200);
     expect(home.text).not.toContain('href="/console/legal-holds"');
     expect(home.text).not.toContain('href="/console/incidents"');
@@ -56,31 +41,31 @@ describe('console pages for legal holds, retention and incidents', () => {
     await console.post('/console/legal-holds').type('form').send({}).expect(403);
     await console.post('/console/incidents').type('form').send({}).expect(403);
 
-    const desk = await signedIn(supervisor);
+    const desk = await signedIn(t, supervisor);
     const page = await desk.get('/console/queues').expect(200);
     expect(page.text).toContain('<a href="/console/legal-holds">Lưu giữ pháp lý</a>');
     expect(page.text).toContain('<a href="/console/incidents">Sự cố dữ liệu</a>');
     await desk.get('/console/admin/retention').expect(403);
     // In English for a supervisor who works in English.
-    const inEnglish = await signedIn(await givenAgent(t, 'supervisor'));
+    const inEnglish = await signedIn(t, await givenAgent(t, 'supervisor'));
     const before = await inEnglish.get('/console/incidents').expect(200);
     await inEnglish
       .post('/console/language')
       .type('form')
-      .send({ _csrf: tokenOf(before.text), language: 'en', back: '/console/incidents' })
+      .send({ _csrf: csrfTokenOf(before.text), language: 'en', back: '/console/incidents' })
       .expect(303);
     const english = await inEnglish.get('/console/incidents').expect(200);
     expect(english.text).toContain('<h2 id="record">Record an incident</h2>');
     expect(english.text).toContain('<a href="/console/legal-holds">Legal holds</a>');
     await desk.post('/console/admin/retention/runs').type('form').send({}).expect(403);
 
-    const adminDesk = await signedIn(admin);
+    const adminDesk = await signedIn(t, admin);
     const retention = await adminDesk.get('/console/admin/retention').expect(200);
     expect(retention.text).toContain('<a href="/console/admin/retention" aria-current="page">');
   });
 
   it('places a legal hold on a ticket by its number or on a customer, and releases it with a reason', async () => {
-    const desk = await signedIn(supervisor);
+    const desk = await signedIn(t, supervisor);
     const ticket = await givenTicket(t, agent);
     const customer = await givenCustomer(t, agent);
     const number = `OT#${ticket.number}`;
@@ -96,13 +81,13 @@ describe('console pages for legal holds, retention and incidents', () => {
     page = await desk
       .post('/console/legal-holds')
       .type('form')
-      .send({ _csrf: tokenOf(page.text), ticket: 'OT#999999999', customerId: '', reason: 'Tranh chấp' })
+      .send({ _csrf: csrfTokenOf(page.text), ticket: 'OT#999999999', customerId: '', reason: 'Tranh chấp' })
       .expect(404);
     expect(page.text).toContain('Không thực hiện được: ticket OT#999999999 was not found');
     page = await desk
       .post('/console/legal-holds')
       .type('form')
-      .send({ _csrf: tokenOf(page.text), ticket: number, customerId: '', reason: ' ', reference: 'TA-1' })
+      .send({ _csrf: csrfTokenOf(page.text), ticket: number, customerId: '', reason: ' ', reference: 'TA-1' })
       .expect(400);
     expect(page.text).toContain('reason: reason must not be blank');
     // What was typed stays on the form.
@@ -112,7 +97,7 @@ describe('console pages for legal holds, retention and incidents', () => {
       .post('/console/legal-holds')
       .type('form')
       .send({
-        _csrf: tokenOf(page.text),
+        _csrf: csrfTokenOf(page.text),
         ticket: number,
         customerId: '',
         reason: 'Tranh chấp hoàn tiền đang chờ tòa xét xử',
@@ -122,7 +107,12 @@ describe('console pages for legal holds, retention and incidents', () => {
     await desk
       .post('/console/legal-holds')
       .type('form')
-      .send({ _csrf: tokenOf(page.text), ticket: '', customerId: customer.id, reason: 'Khiếu nại lên Sở' })
+      .send({
+        _csrf: csrfTokenOf(page.text),
+        ticket: '',
+        customerId: customer.id,
+        reason: 'Khiếu nại lên Sở',
+      })
       .expect(303);
     page = await desk.get('/console/legal-holds?saved=1').expect(200);
     expect(page.text).toContain('Đã lưu.');
@@ -139,13 +129,13 @@ describe('console pages for legal holds, retention and incidents', () => {
     page = await desk
       .post(release)
       .type('form')
-      .send({ _csrf: tokenOf(page.text), reason: '' })
+      .send({ _csrf: csrfTokenOf(page.text), reason: '' })
       .expect(400);
     expect(page.text).toContain('reason: reason must not be blank');
     await desk
       .post(release)
       .type('form')
-      .send({ _csrf: tokenOf(page.text), reason: 'Bản án đã có hiệu lực' })
+      .send({ _csrf: csrfTokenOf(page.text), reason: 'Bản án đã có hiệu lực' })
       .expect(303);
     page = await desk.get('/console/legal-holds').expect(200);
     const released = page.text.split('<h2>Đã gỡ</h2>')[1];
@@ -156,7 +146,7 @@ describe('console pages for legal holds, retention and incidents', () => {
     page = await desk
       .post(release)
       .type('form')
-      .send({ _csrf: tokenOf(page.text), reason: 'Lần nữa' })
+      .send({ _csrf: csrfTokenOf(page.text), reason: 'Lần nữa' })
       .expect(409);
     expect(page.text).toContain(`legal hold ${holdId} is already released`);
   });
@@ -167,20 +157,32 @@ describe('console pages for legal holds, retention and incidents', () => {
     const due = await givenCustomer(t, agent, { displayName: 'Khách cũ' });
     const held = await givenCustomer(t, agent, { displayName: 'Khách đang tranh chấp' });
     clock.set(NOW);
-    const desk = await signedIn(supervisor);
+    const desk = await signedIn(t, supervisor);
     let page = await desk.get('/console/legal-holds').expect(200);
     await desk
       .post('/console/legal-holds')
       .type('form')
-      .send({ _csrf: tokenOf(page.text), customerId: held.id, reason: 'Vụ kiện đang xử' })
+      .send({ _csrf: csrfTokenOf(page.text), customerId: held.id, reason: 'Vụ kiện đang xử' })
       .expect(303);
 
-    const console = await signedIn(admin);
+    const console = await signedIn(t, admin);
     page = await console.get('/console/admin/retention').expect(200);
     expect(page.text).toContain('<dd class="to-anonymise">1</dd>');
     expect(page.text).toContain('<dd class="skipped-hold">1</dd>');
     expect(page.text).toContain(`data-customer="${due.id}"`);
     expect(rowOf(page.text, 'data-customer', held.id)).toContain('lưu giữ pháp lý');
+    // Names, so the admin can check a few by hand; reading them is audited like any customer read.
+    expect(rowOf(page.text, 'data-customer', due.id)).toContain('Khách cũ');
+    expect(rowOf(page.text, 'data-customer', held.id)).toContain('Khách đang tranh chấp');
+    const { body: reads } = await t
+      .http()
+      .get('/api/v1/audit-events')
+      .query({ recordType: 'customer', recordId: due.id, action: 'customer.read' })
+      .set(admin.auth)
+      .expect(200);
+    expect(reads.items).toContainEqual(
+      expect.objectContaining({ actorId: admin.agent.id, reason: 'retention preview' }),
+    );
     expect(page.text).toContain('Chưa có lần chạy nào.');
 
     const forged = await console.post('/console/admin/retention/runs').type('form').send({}).expect(403);
@@ -188,7 +190,7 @@ describe('console pages for legal holds, retention and incidents', () => {
     const started = await console
       .post('/console/admin/retention/runs')
       .type('form')
-      .send({ _csrf: tokenOf(page.text) })
+      .send({ _csrf: csrfTokenOf(page.text) })
       .expect(303);
     expect(started.headers.location).toBe('/console/admin/retention?started=1');
     page = await until(async () => {
@@ -201,7 +203,7 @@ describe('console pages for legal holds, retention and incidents', () => {
   });
 
   it('records an incident with its discovery time and shows the 24h and 72h clocks', async () => {
-    const desk = await signedIn(supervisor);
+    const desk = await signedIn(t, supervisor);
     let page = await desk.get('/console/incidents').expect(200);
     const discovered = DateTime.fromJSDate(NOW).minus({ hours: 30 });
 
@@ -209,7 +211,7 @@ describe('console pages for legal holds, retention and incidents', () => {
       .post('/console/incidents')
       .type('form')
       .send({
-        _csrf: tokenOf(page.text),
+        _csrf: csrfTokenOf(page.text),
         kind: 'both',
         title: 'Lộ dữ liệu đặt tour',
         description: 'Máy chủ sao lưu mở công khai.',
@@ -224,7 +226,7 @@ describe('console pages for legal holds, retention and incidents', () => {
       .post('/console/incidents')
       .type('form')
       .send({
-        _csrf: tokenOf(page.text),
+        _csrf: csrfTokenOf(page.text),
         kind: 'both',
         title: 'Lộ dữ liệu đặt tour',
         description: 'Máy chủ sao lưu mở công khai.',
@@ -246,15 +248,55 @@ describe('console pages for legal holds, retention and incidents', () => {
     expect((await desk.get('/console/incidents?state=closed').expect(200)).text).not.toContain(id);
   });
 
+  it('shows the notification draft read-only with its deadlines and what is missing, and audits the reading', async () => {
+    const desk = await signedIn(t, supervisor);
+    let page = await desk.get('/console/incidents').expect(200);
+    const discovered = DateTime.fromJSDate(NOW).minus({ hours: 2 });
+    const recorded = await desk
+      .post('/console/incidents')
+      .type('form')
+      .send({
+        _csrf: csrfTokenOf(page.text),
+        kind: 'personal_data_breach',
+        title: 'Lộ danh sách khách',
+        description: 'Tệp xuất gửi nhầm địa chỉ.',
+        discoveredAt: typedAt(discovered),
+      })
+      .expect(303);
+    const id = recorded.headers.location.replace('?saved=1', '').split('/').at(-1)!;
+    page = await desk.get(`/console/incidents/${id}`).expect(200);
+    expect(page.text).toContain(`href="/console/incidents/${id}/notification-draft"`);
+
+    page = await desk.get(`/console/incidents/${id}/notification-draft`).expect(200);
+    expect(page.text).toContain('Bản nháp thông báo cho cơ quan chức năng');
+    expect(page.text).toContain(
+      `72 giờ (dữ liệu cá nhân): hạn ${shownAt(discovered.plus({ hours: 72 }))} (GMT+7)`,
+    );
+    expect(page.text).toContain('Thông báo vi phạm quy định bảo vệ dữ liệu cá nhân: Lộ danh sách khách');
+    expect(page.text).toContain(`- Hạn thông báo 72 giờ: ${shownAt(discovered.plus({ hours: 72 }))}`);
+    expect(page.text).toContain('Còn thiếu nội dung Nghị định yêu cầu:');
+    expect(page.text).not.toContain('<textarea');
+    const { body: events } = await t
+      .http()
+      .get('/api/v1/audit-events')
+      .query({ recordType: 'incident', recordId: id })
+      .set(admin.auth)
+      .expect(200);
+    expect(JSON.stringify(events)).toContain('incident.draft');
+
+    const agentConsole = await signedIn(t, agent);
+    await agentConsole.get(`/console/incidents/${id}/notification-draft`).expect(403);
+  });
+
   it("edits the decree's content, records the late notification with its reason, and closes", async () => {
-    const desk = await signedIn(supervisor);
+    const desk = await signedIn(t, supervisor);
     let page = await desk.get('/console/incidents').expect(200);
     const discovered = DateTime.fromJSDate(NOW).minus({ hours: 30 });
     const recorded = await desk
       .post('/console/incidents')
       .type('form')
       .send({
-        _csrf: tokenOf(page.text),
+        _csrf: csrfTokenOf(page.text),
         kind: 'system_attack',
         title: 'Tấn công từ chối dịch vụ',
         description: 'Trang đặt tour không truy cập được.',
@@ -280,7 +322,7 @@ describe('console pages for legal holds, retention and incidents', () => {
     page = await desk
       .post(path)
       .type('form')
-      .send({ _csrf: tokenOf(page.text), version: versionFor(page.text, path), ...content })
+      .send({ _csrf: csrfTokenOf(page.text), version: versionFor(page.text, path), ...content })
       .expect(400);
     expect(page.text).toContain('title: title must not be blank');
     // The long texts typed are still there.
@@ -289,7 +331,7 @@ describe('console pages for legal holds, retention and incidents', () => {
       .post(path)
       .type('form')
       .send({
-        _csrf: tokenOf(page.text),
+        _csrf: csrfTokenOf(page.text),
         version: versionFor(page.text, path),
         ...content,
         title: 'Tấn công DDoS',
@@ -307,7 +349,7 @@ describe('console pages for legal holds, retention and incidents', () => {
       .post(notified)
       .type('form')
       .send({
-        _csrf: tokenOf(page.text),
+        _csrf: csrfTokenOf(page.text),
         version: versionFor(page.text, notified),
         notifiedTo: 'Cục A05 – Bộ Công an',
         reference: 'CV-123/2026',
@@ -320,7 +362,7 @@ describe('console pages for legal holds, retention and incidents', () => {
       .post(notified)
       .type('form')
       .send({
-        _csrf: tokenOf(page.text),
+        _csrf: csrfTokenOf(page.text),
         version: versionFor(page.text, notified),
         notifiedTo: 'Cục A05 – Bộ Công an',
         reference: 'CV-123/2026',
@@ -340,7 +382,7 @@ describe('console pages for legal holds, retention and incidents', () => {
     await desk
       .post(close)
       .type('form')
-      .send({ _csrf: tokenOf(page.text), version: versionFor(page.text, close), reason: '' })
+      .send({ _csrf: csrfTokenOf(page.text), version: versionFor(page.text, close), reason: '' })
       .expect(303);
     page = await desk.get(path).expect(200);
     expect(page.text).toContain('<strong class="incident-state">Đã đóng</strong>');
@@ -350,7 +392,7 @@ describe('console pages for legal holds, retention and incidents', () => {
     page = await desk
       .post(path)
       .type('form')
-      .send({ _csrf: tokenOf(page.text), version: '3', ...content, title: 'X' })
+      .send({ _csrf: csrfTokenOf(page.text), version: '3', ...content, title: 'X' })
       .expect(409);
     expect(page.text).toContain('is closed');
   });

@@ -68,6 +68,7 @@ const POLICY_PAGES: Record<string, Role> = {
   'GET /console/incidents': 'supervisor',
   'POST /console/incidents': 'supervisor',
   'GET /console/incidents/:id': 'supervisor',
+  'GET /console/incidents/:id/notification-draft': 'supervisor',
   'POST /console/incidents/:id': 'supervisor',
   'POST /console/incidents/:id/notified': 'supervisor',
   'POST /console/incidents/:id/close': 'supervisor',

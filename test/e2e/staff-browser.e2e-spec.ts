@@ -1,13 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { ARTIFACTS, browserOn, pageIn, signInPage } from '../support/chromium.js';
 import { givenAgent, type SignedInAgent } from '../support/factories.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-
-/** Debian's Chromium, installed by ../shared/recipes/chromium.sh (run by .ci/run). */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARTIFACTS = join(process.cwd(), 'test', 'artifacts');
 
 /** The supervisor's and admin's pages on a desk loaded with the demo data, in a real browser. */
 describe('staff pages in a real browser', () => {
@@ -19,14 +14,7 @@ describe('staff pages in a real browser', () => {
   beforeAll(async () => {
     t = await startTestApp({ JOBS_ENABLED: 'false', DEMO: 'true' });
     admin = await givenAgent(t, 'admin');
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
-    });
-    mkdirSync(ARTIFACTS, { recursive: true });
+    ({ browser, base } = await browserOn(t));
   });
   afterAll(async () => {
     await browser?.close();
@@ -34,19 +22,12 @@ describe('staff pages in a real browser', () => {
   });
 
   async function signedInAdmin(): Promise<{ page: Page; blocked: string[] }> {
-    const page = await (await browser.newContext({ locale: 'vi-VN' })).newPage();
+    const page = await pageIn(browser, { locale: 'vi-VN' });
     const blocked: string[] = [];
     page.on('console', (message) => {
       if (message.text().includes('Content Security Policy')) blocked.push(message.text());
     });
-    page.on('dialog', (dialog) => {
-      throw new Error(`a dialog opened: ${dialog.message()}`);
-    });
-    await page.goto(`${base}/console/sign-in`);
-    await page.locator('#email').fill(admin.agent.email);
-    await page.locator('#password').fill('correct horse battery staple');
-    await page.locator('#password').press('Enter');
-    await page.waitForURL(/\/console\/queues$/);
+    await signInPage(page, base, admin.agent.email);
     return { page, blocked };
   }
 

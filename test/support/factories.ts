@@ -6,6 +6,9 @@ import type { Role } from '../../src/auth/role.js';
 import { QueuesService } from '../../src/queues/queues.service.js';
 import type { TestApp } from './test-app.js';
 
+/** The password givenAgent gives agents unless told otherwise. */
+export const AGENT_PASSWORD = 'correct horse battery staple';
+
 export interface SignedInAgent {
   agent: Agent;
   token: string;
@@ -31,7 +34,7 @@ export async function givenAgent(
       email: `${unique(role)}@offtrack.test`,
       displayName: `Test ${role}`,
       role,
-      initialPassword: overrides.password ?? 'correct horse battery staple',
+      initialPassword: overrides.password ?? AGENT_PASSWORD,
     },
     SYSTEM_ACTOR,
     false,

@@ -58,6 +58,8 @@ export const cancellationPagesVi = {
   'terms.savedBy': 'Lưu bởi {who}, {at}',
   'terms.newVersion': 'Lưu phiên bản mới',
   'terms.newVersionHint': 'Báo giá đã lập giữ nguyên phiên bản đã dùng.',
+  'terms.changedMeanwhile':
+    'Trong lúc bạn sửa, người khác đã lưu phiên bản {current} (bạn sửa từ phiên bản {sent}). Điều khoản hiện hành ở trên; các giá trị bạn nhập vẫn giữ dưới đây: đối chiếu rồi lưu lại.',
   'terms.newProduct': 'Thêm loại sản phẩm',
   'terms.create': 'Thêm',
   'terms.history': 'Lịch sử và sửa',
@@ -122,6 +124,8 @@ export const cancellationPagesEn: Record<keyof typeof cancellationPagesVi, strin
   'terms.savedBy': 'Saved by {who}, {at}',
   'terms.newVersion': 'Save a new version',
   'terms.newVersionHint': 'Quotes already made keep the version they used.',
+  'terms.changedMeanwhile':
+    'While you were editing, someone else saved version {current} (you started from version {sent}). The current terms are above; what you typed is kept below: compare, then save again.',
   'terms.newProduct': 'Add a product type',
   'terms.create': 'Add',
   'terms.history': 'Versions and changes',

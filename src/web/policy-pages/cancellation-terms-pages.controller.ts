@@ -1,11 +1,11 @@
-import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import type { Actor } from '../../auth/actor.js';
 import type { Agent } from '../../auth/agent.entity.js';
-import { CurrentActor, CurrentAgent, Roles } from '../../auth/auth.decorators.js';
+import { CurrentAgent, Roles } from '../../auth/auth.decorators.js';
 import { formatLocal } from '../../common/time.js';
 import { type PostedForm, textOf } from '../admin-rules/admin-form.js';
+import { type ConsolePost, PostedToConsole } from '../console-post.js';
 import { PageResponder, agentLanguage } from '../page-responder.js';
 import { bandRowsOf, type TypedBand } from './cancellation-forms.js';
 import { CancellationTermsPagesService } from './cancellation-terms-pages.service.js';
@@ -62,28 +62,23 @@ export class CancellationTermsPagesController {
 
   @Post()
   @Roles('admin')
-  async save(
-    @Body() form: PostedForm,
-    @Req() req: Request,
-    @Res() res: Response,
-    @CurrentActor() actor: Actor,
-    @CurrentAgent() agent: Agent,
-  ) {
-    if (!this.respond.isGenuine(req)) return this.respond.refuseForgery(req, res, agentLanguage(agent));
-    const productType = textOf(form, 'productType');
-    const refusal = await this.pages.save(form, actor);
-    if (!refusal) {
-      return res.redirect(
-        303,
-        `/console/admin/cancellation-terms/${encodeURIComponent(productType)}?saved=1`,
-      );
-    }
-    const typed = typedForm(form);
-    // A new version is asked for on the product type's page; a new product type on the list.
-    if (typed.version !== '') {
-      return this.showVersions(req, res, agent, productType, refusal.status, refusal, typed);
-    }
-    await this.showList(req, res, agent, refusal.status, typed, refusal);
+  save(@PostedToConsole() post: ConsolePost, @Res() res: Response) {
+    return this.respond.guarded(post, res, async () => {
+      const productType = textOf(post.form, 'productType');
+      const refusal = await this.pages.save(post.form, post.actor);
+      if (!refusal) {
+        return res.redirect(
+          303,
+          `/console/admin/cancellation-terms/${encodeURIComponent(productType)}?saved=1`,
+        );
+      }
+      const typed = typedForm(post.form);
+      // A new version is asked for on the product type's page; a new product type on the list.
+      if (typed.version !== '') {
+        return this.showVersions(post.req, res, post.agent, productType, refusal.status, refusal, typed);
+      }
+      await this.showList(post.req, res, post.agent, refusal.status, typed, refusal);
+    });
   }
 
   private async showList(
@@ -124,6 +119,11 @@ export class CancellationTermsPagesController {
         percentKept: String(band.percentKept),
       })),
     };
+    // Saved over meanwhile: the form keeps what was typed but now answers the current version.
+    const changedMeanwhile =
+      typed && refusal?.status === 409 && typed.version !== String(current.version)
+        ? { sent: typed.version, current: String(current.version) }
+        : null;
     const shown = (when: string) => formatLocal(new Date(when), agent.timeZone);
     const data = {
       agent,
@@ -131,7 +131,8 @@ export class CancellationTermsPagesController {
       versions,
       shown,
       saved: req.query.saved === '1',
-      ...formData(form, refusal),
+      changedMeanwhile,
+      ...formData(changedMeanwhile ? { ...form, version: changedMeanwhile.current } : form, refusal),
     };
     this.respond.consolePage(req, res, status, 'policy/cancellation-terms-versions', data, language);
   }

@@ -1,17 +1,16 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import type { Actor } from '../../auth/actor.js';
 import type { Agent } from '../../auth/agent.entity.js';
-import { CurrentActor, CurrentAgent, Roles } from '../../auth/auth.decorators.js';
+import { CurrentAgent, Roles } from '../../auth/auth.decorators.js';
 import { formatLocal } from '../../common/time.js';
 import { formatVnd } from '../../compensation/compensation.rules.js';
-import { type PostedForm, textOf } from '../admin-rules/admin-form.js';
+import { textOf } from '../admin-rules/admin-form.js';
+import { type ConsolePost, PostedToConsole } from '../console-post.js';
 import { PageResponder, agentLanguage } from '../page-responder.js';
 import { CompensationPagesService } from './compensation-pages.service.js';
 import type { Refusal } from './page-refusal.js';
-
-type AgentActor = Actor & { type: 'agent' };
+import { backToTicketSection } from './ticket-section.js';
 
 /**
  * Compensation in the console: proposing on the ticket page, and for supervisors and admins the proposals
@@ -39,86 +38,67 @@ export class CompensationPagesController {
 
   @Post('tickets/:ticketId/compensations')
   @Roles('agent')
-  async propose(
+  propose(
     @Param('ticketId', ParseUUIDPipe) ticketId: string,
-    @Body() form: PostedForm,
-    @Req() req: Request,
+    @PostedToConsole() post: ConsolePost,
     @Res() res: Response,
-    @CurrentActor() actor: AgentActor,
-    @CurrentAgent() agent: Agent,
   ) {
-    if (!this.respond.isGenuine(req)) return this.respond.refuseForgery(req, res, agentLanguage(agent));
-    backToTicket(res, ticketId, await this.pages.propose(ticketId, form, actor));
+    return this.respond.guarded(post, res, async () =>
+      backToTicketSection(
+        res,
+        ticketId,
+        'compensation',
+        await this.pages.propose(ticketId, post.form, post.actor),
+      ),
+    );
   }
 
   @Post('compensations/:id/approve')
   @Roles('supervisor')
   approve(
     @Param('id', ParseUUIDPipe) id: string,
-    @Body() form: PostedForm,
-    @Req() req: Request,
+    @PostedToConsole() post: ConsolePost,
     @Res() res: Response,
-    @CurrentActor() actor: AgentActor,
-    @CurrentAgent() agent: Agent,
   ) {
-    return this.act(id, form, req, res, actor, agent, () => this.pages.decide(id, 'approve', form, actor));
+    return this.act(id, post, res, () => this.pages.decide(id, 'approve', post.form, post.actor));
   }
 
   @Post('compensations/:id/reject')
   @Roles('supervisor')
-  reject(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() form: PostedForm,
-    @Req() req: Request,
-    @Res() res: Response,
-    @CurrentActor() actor: AgentActor,
-    @CurrentAgent() agent: Agent,
-  ) {
-    return this.act(id, form, req, res, actor, agent, () => this.pages.decide(id, 'reject', form, actor));
+  reject(@Param('id', ParseUUIDPipe) id: string, @PostedToConsole() post: ConsolePost, @Res() res: Response) {
+    return this.act(id, post, res, () => this.pages.decide(id, 'reject', post.form, post.actor));
   }
 
   @Post('compensations/:id/paid')
   @Roles('supervisor')
   markPaid(
     @Param('id', ParseUUIDPipe) id: string,
-    @Body() form: PostedForm,
-    @Req() req: Request,
+    @PostedToConsole() post: ConsolePost,
     @Res() res: Response,
-    @CurrentActor() actor: AgentActor,
-    @CurrentAgent() agent: Agent,
   ) {
-    return this.act(id, form, req, res, actor, agent, () => this.pages.markPaid(id, form, actor));
+    return this.act(id, post, res, () => this.pages.markPaid(id, post.form, post.actor));
   }
 
   @Post('compensations/:id/withdraw')
   @Roles('agent')
   withdraw(
     @Param('id', ParseUUIDPipe) id: string,
-    @Body() form: PostedForm,
-    @Req() req: Request,
+    @PostedToConsole() post: ConsolePost,
     @Res() res: Response,
-    @CurrentActor() actor: AgentActor,
-    @CurrentAgent() agent: Agent,
   ) {
-    return this.act(id, form, req, res, actor, agent, () => this.pages.withdraw(id, form, actor));
+    return this.act(id, post, res, () => this.pages.withdraw(id, post.form, post.actor));
   }
 
   /** Runs the action, then goes back where it was asked: the approval list, or the ticket. */
-  private async act(
-    id: string,
-    form: PostedForm,
-    req: Request,
-    res: Response,
-    actor: AgentActor,
-    agent: Agent,
-    action: () => Promise<Refusal | null>,
-  ) {
-    if (!this.respond.isGenuine(req)) return this.respond.refuseForgery(req, res, agentLanguage(agent));
-    const ticketId = await this.pages.ticketOf(id, actor);
-    const refusal = await action();
-    if (textOf(form, 'back') !== 'list') return backToTicket(res, ticketId, refusal);
-    if (!refusal) return res.redirect(303, '/console/compensation?saved=1');
-    await this.showList(req, res, agent, {}, refusal.status, refusal.reason);
+  private act(id: string, post: ConsolePost, res: Response, action: () => Promise<Refusal | null>) {
+    return this.respond.guarded(post, res, async () => {
+      const ticketId = await this.pages.ticketOf(id, post.actor);
+      const refusal = await action();
+      if (textOf(post.form, 'back') !== 'list')
+        return backToTicketSection(res, ticketId, 'compensation', refusal);
+      if (!refusal) return res.redirect(303, '/console/compensation?saved=1');
+      await this.showList(post.req, res, post.agent, {}, refusal.status, refusal.reason);
+    });
   }
 
   private async showList(
@@ -142,10 +122,4 @@ export class CompensationPagesController {
     };
     this.respond.consolePage(req, res, status, 'policy/compensation', data, agentLanguage(agent));
   }
-}
-
-/** Back to the ticket's compensation section, with the service's refusal shown there when it said no. */
-function backToTicket(res: Response, ticketId: string, refusal: Refusal | null) {
-  const query = refusal ? `?compensationRefused=${encodeURIComponent(refusal.reason)}` : '';
-  res.redirect(303, `/console/tickets/${ticketId}${query}#compensation`);
 }

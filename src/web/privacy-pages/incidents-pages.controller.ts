@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Actor } from '../../auth/actor.js';
@@ -6,11 +6,10 @@ import type { Agent } from '../../auth/agent.entity.js';
 import { CurrentActor, CurrentAgent, Roles } from '../../auth/auth.decorators.js';
 import { formatLocal } from '../../common/time.js';
 import { type PostedForm, textOf } from '../admin-rules/admin-form.js';
+import { type ConsolePost, PostedToConsole } from '../console-post.js';
 import { PageResponder, agentLanguage } from '../page-responder.js';
 import type { Refusal } from '../policy-pages/page-refusal.js';
 import { IncidentsPagesService } from './incidents-pages.service.js';
-
-type AgentActor = Actor & { type: 'agent' };
 
 /**
  * The incident register for supervisors and admins, as on the API: the list with each notification clock,
@@ -37,20 +36,15 @@ export class IncidentsPagesController {
 
   @Post()
   @Roles('supervisor')
-  async report(
-    @Body() form: PostedForm,
-    @Req() req: Request,
-    @Res() res: Response,
-    @CurrentActor() actor: AgentActor,
-    @CurrentAgent() agent: Agent,
-  ) {
-    if (!this.respond.isGenuine(req)) return this.respond.refuseForgery(req, res, agentLanguage(agent));
-    const { id, refusal } = await this.pages.report(form, actor, agent.timeZone);
-    if (!refusal) return res.redirect(303, `/console/incidents/${id}?saved=1`);
-    const typed = Object.fromEntries(
-      ['kind', 'title', 'description', 'discoveredAt'].map((name) => [name, textOf(form, name)]),
-    );
-    await this.showList(req, res, agent, undefined, refusal.status, refusal, typed);
+  report(@PostedToConsole() post: ConsolePost, @Res() res: Response) {
+    return this.respond.guarded(post, res, async () => {
+      const { id, refusal } = await this.pages.report(post.form, post.actor, post.agent.timeZone);
+      if (!refusal) return res.redirect(303, `/console/incidents/${id}?saved=1`);
+      const typed = Object.fromEntries(
+        ['kind', 'title', 'description', 'discoveredAt'].map((name) => [name, textOf(post.form, name)]),
+      );
+      await this.showList(post.req, res, post.agent, undefined, refusal.status, refusal, typed);
+    });
   }
 
   @Get(':id')
@@ -64,60 +58,56 @@ export class IncidentsPagesController {
     await this.showOne(req, res, agent, id, 200, null, null);
   }
 
-  @Post(':id')
+  @Get(':id/notification-draft')
   @Roles('supervisor')
-  update(
+  async draft(
     @Param('id', ParseUUIDPipe) id: string,
-    @Body() form: PostedForm,
     @Req() req: Request,
     @Res() res: Response,
-    @CurrentActor() actor: AgentActor,
+    @CurrentActor() actor: Actor & { type: 'agent' },
     @CurrentAgent() agent: Agent,
   ) {
+    const data = { agent, ...(await this.pages.draft(id, actor)), shown: shownIn(agent) };
+    this.respond.consolePage(req, res, 200, 'privacy/incident-draft', data, agentLanguage(agent));
+  }
+
+  @Post(':id')
+  @Roles('supervisor')
+  update(@Param('id', ParseUUIDPipe) id: string, @PostedToConsole() post: ConsolePost, @Res() res: Response) {
     // What was typed is shown again over a refusal, so a long text is not lost.
-    return this.act(id, req, res, agent, form, () => this.pages.update(id, form, actor));
+    return this.act(id, post, res, post.form, () => this.pages.update(id, post.form, post.actor));
   }
 
   @Post(':id/notified')
   @Roles('supervisor')
   notified(
     @Param('id', ParseUUIDPipe) id: string,
-    @Body() form: PostedForm,
-    @Req() req: Request,
+    @PostedToConsole() post: ConsolePost,
     @Res() res: Response,
-    @CurrentActor() actor: AgentActor,
-    @CurrentAgent() agent: Agent,
   ) {
-    return this.act(id, req, res, agent, null, () =>
-      this.pages.recordNotification(id, form, actor, agent.timeZone),
+    return this.act(id, post, res, null, () =>
+      this.pages.recordNotification(id, post.form, post.actor, post.agent.timeZone),
     );
   }
 
   @Post(':id/close')
   @Roles('supervisor')
-  close(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() form: PostedForm,
-    @Req() req: Request,
-    @Res() res: Response,
-    @CurrentActor() actor: AgentActor,
-    @CurrentAgent() agent: Agent,
-  ) {
-    return this.act(id, req, res, agent, null, () => this.pages.close(id, form, actor));
+  close(@Param('id', ParseUUIDPipe) id: string, @PostedToConsole() post: ConsolePost, @Res() res: Response) {
+    return this.act(id, post, res, null, () => this.pages.close(id, post.form, post.actor));
   }
 
-  private async act(
+  private act(
     id: string,
-    req: Request,
+    post: ConsolePost,
     res: Response,
-    agent: Agent,
     typed: PostedForm | null,
     action: () => Promise<Refusal | null>,
   ) {
-    if (!this.respond.isGenuine(req)) return this.respond.refuseForgery(req, res, agentLanguage(agent));
-    const refusal = await action();
-    if (!refusal) return res.redirect(303, `/console/incidents/${id}?saved=1`);
-    await this.showOne(req, res, agent, id, refusal.status, refusal, typed);
+    return this.respond.guarded(post, res, async () => {
+      const refusal = await action();
+      if (!refusal) return res.redirect(303, `/console/incidents/${id}?saved=1`);
+      await this.showOne(post.req, res, post.agent, id, refusal.status, refusal, typed);
+    });
   }
 
   private async showList(

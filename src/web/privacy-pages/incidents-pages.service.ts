@@ -47,6 +47,12 @@ export class IncidentsPagesService {
     };
   }
 
+  /** The incident with the notification to the authority drafted from it; taking the draft is audited. */
+  async draft(id: string, actor: AgentActor) {
+    const [row, draft] = await Promise.all([this.incidents.get(id), this.incidents.draft(id, actor)]);
+    return { incident: this.shown(row), draft };
+  }
+
   /** Records the incident; answers with its id, or why not. */
   async report(form: PostedForm, actor: AgentActor, timeZone: string) {
     let id: string | null = null;

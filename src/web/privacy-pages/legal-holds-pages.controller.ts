@@ -1,16 +1,14 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import type { Actor } from '../../auth/actor.js';
 import type { Agent } from '../../auth/agent.entity.js';
-import { CurrentActor, CurrentAgent, Roles } from '../../auth/auth.decorators.js';
+import { CurrentAgent, Roles } from '../../auth/auth.decorators.js';
 import { formatLocal } from '../../common/time.js';
-import { type PostedForm, textOf } from '../admin-rules/admin-form.js';
+import { textOf } from '../admin-rules/admin-form.js';
+import { type ConsolePost, PostedToConsole } from '../console-post.js';
 import { PageResponder, agentLanguage } from '../page-responder.js';
 import type { Refusal } from '../policy-pages/page-refusal.js';
 import { LegalHoldsPagesService } from './legal-holds-pages.service.js';
-
-type AgentActor = Actor & { type: 'agent' };
 
 /**
  * Legal holds for supervisors and admins, as on the API: the active and released holds, placing one on a
@@ -32,36 +30,29 @@ export class LegalHoldsPagesController {
 
   @Post()
   @Roles('supervisor')
-  async place(
-    @Body() form: PostedForm,
-    @Req() req: Request,
-    @Res() res: Response,
-    @CurrentActor() actor: AgentActor,
-    @CurrentAgent() agent: Agent,
-  ) {
-    if (!this.respond.isGenuine(req)) return this.respond.refuseForgery(req, res, agentLanguage(agent));
-    const refusal = await this.pages.place(form, actor);
-    if (!refusal) return res.redirect(303, '/console/legal-holds?saved=1');
-    const typed = Object.fromEntries(
-      ['ticket', 'customerId', 'reason', 'reference'].map((name) => [name, textOf(form, name)]),
-    );
-    await this.show(req, res, agent, refusal.status, refusal, typed);
+  place(@PostedToConsole() post: ConsolePost, @Res() res: Response) {
+    return this.respond.guarded(post, res, async () => {
+      const refusal = await this.pages.place(post.form, post.actor);
+      if (!refusal) return res.redirect(303, '/console/legal-holds?saved=1');
+      const typed = Object.fromEntries(
+        ['ticket', 'customerId', 'reason', 'reference'].map((name) => [name, textOf(post.form, name)]),
+      );
+      await this.show(post.req, res, post.agent, refusal.status, refusal, typed);
+    });
   }
 
   @Post(':id/release')
   @Roles('supervisor')
-  async release(
+  release(
     @Param('id', ParseUUIDPipe) id: string,
-    @Body() form: PostedForm,
-    @Req() req: Request,
+    @PostedToConsole() post: ConsolePost,
     @Res() res: Response,
-    @CurrentActor() actor: AgentActor,
-    @CurrentAgent() agent: Agent,
   ) {
-    if (!this.respond.isGenuine(req)) return this.respond.refuseForgery(req, res, agentLanguage(agent));
-    const refusal = await this.pages.release(id, form, actor);
-    if (!refusal) return res.redirect(303, '/console/legal-holds?saved=1');
-    await this.show(req, res, agent, refusal.status, refusal, {});
+    return this.respond.guarded(post, res, async () => {
+      const refusal = await this.pages.release(id, post.form, post.actor);
+      if (!refusal) return res.redirect(303, '/console/legal-holds?saved=1');
+      await this.show(post.req, res, post.agent, refusal.status, refusal, {});
+    });
   }
 
   private async show(

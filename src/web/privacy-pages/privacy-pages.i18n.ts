@@ -101,6 +101,11 @@ export const privacyPagesVi = {
   'incident.closeReason': 'Lý do (bắt buộc nếu chưa từng thông báo)',
   'incident.closeSubmit': 'Đóng',
   'incident.back': 'Sổ sự cố',
+  'incident.draft': 'Bản nháp thông báo cho cơ quan chức năng',
+  'incident.draftTo': 'Gửi: {recipient}',
+  'incident.draftLanguage':
+    'Thông báo gửi cơ quan chức năng bằng tiếng Việt; chỉ đọc, mỗi lần mở được ghi vào nhật ký truy cập.',
+  'incident.draftMissing': 'Còn thiếu nội dung Nghị định yêu cầu: {fields}',
 } as const;
 
 export const privacyPagesEn: Record<keyof typeof privacyPagesVi, string> = {
@@ -204,4 +209,9 @@ export const privacyPagesEn: Record<keyof typeof privacyPagesVi, string> = {
   'incident.closeReason': 'Reason (required if it was never notified)',
   'incident.closeSubmit': 'Close',
   'incident.back': 'Incident register',
+  'incident.draft': 'Draft notification to the authority',
+  'incident.draftTo': 'To: {recipient}',
+  'incident.draftLanguage':
+    'The notification goes to the authority in Vietnamese; read-only, and each opening is recorded in the audit log.',
+  'incident.draftMissing': 'Content the decree asks for that is still missing: {fields}',
 };

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../../auth/auth.module.js';
+import { CustomersModule } from '../../customers/customers.module.js';
 import { IncidentsModule } from '../../incidents/incidents.module.js';
 import { RetentionModule } from '../../retention/retention.module.js';
 import { TicketsModule } from '../../tickets/tickets.module.js';
@@ -13,7 +14,7 @@ import { RetentionPagesService } from './retention-pages.service.js';
 
 /** Console pages for keeping personal data lawfully: legal holds, retention runs and the incident register. */
 @Module({
-  imports: [WebCoreModule, AuthModule, TicketsModule, RetentionModule, IncidentsModule],
+  imports: [WebCoreModule, AuthModule, CustomersModule, TicketsModule, RetentionModule, IncidentsModule],
   controllers: [LegalHoldsPagesController, RetentionPagesController, IncidentsPagesController],
   providers: [LegalHoldsPagesService, RetentionPagesService, IncidentsPagesService],
 })

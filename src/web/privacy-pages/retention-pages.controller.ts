@@ -5,6 +5,7 @@ import type { Actor } from '../../auth/actor.js';
 import type { Agent } from '../../auth/agent.entity.js';
 import { CurrentActor, CurrentAgent, Roles } from '../../auth/auth.decorators.js';
 import { formatLocal } from '../../common/time.js';
+import { type ConsolePost, PostedToConsole } from '../console-post.js';
 import { PageResponder, agentLanguage } from '../page-responder.js';
 import { RetentionPagesService } from './retention-pages.service.js';
 
@@ -19,27 +20,41 @@ export class RetentionPagesController {
 
   @Get()
   @Roles('admin')
-  async show(@Req() req: Request, @Res() res: Response, @CurrentAgent() agent: Agent) {
-    await this.render(req, res, agent, 200, null);
+  async show(
+    @Req() req: Request,
+    @Res() res: Response,
+    @CurrentAgent() agent: Agent,
+    @CurrentActor() actor: Actor,
+  ) {
+    await this.render(req, res, agent, actor, 200, null);
   }
 
   @Post('runs')
   @Roles('admin')
-  async start(
-    @Req() req: Request,
-    @Res() res: Response,
-    @CurrentActor() actor: Actor,
-    @CurrentAgent() agent: Agent,
-  ) {
-    if (!this.respond.isGenuine(req)) return this.respond.refuseForgery(req, res, agentLanguage(agent));
-    const refusal = await this.pages.start(actor);
-    if (!refusal) return res.redirect(303, '/console/admin/retention?started=1');
-    await this.render(req, res, agent, refusal.status, refusal.reason);
+  start(@PostedToConsole() post: ConsolePost, @Res() res: Response) {
+    return this.respond.guarded(post, res, async () => {
+      const refusal = await this.pages.start(post.actor);
+      if (!refusal) return res.redirect(303, '/console/admin/retention?started=1');
+      await this.render(post.req, res, post.agent, post.actor, refusal.status, refusal.reason);
+    });
   }
 
-  private async render(req: Request, res: Response, agent: Agent, status: number, refused: string | null) {
+  private async render(
+    req: Request,
+    res: Response,
+    agent: Agent,
+    actor: Actor,
+    status: number,
+    refused: string | null,
+  ) {
     const shown = (when: Date | string) => formatLocal(new Date(when), agent.timeZone);
-    const data = { agent, ...(await this.pages.page()), refused, started: req.query.started === '1', shown };
+    const data = {
+      agent,
+      ...(await this.pages.page(actor)),
+      refused,
+      started: req.query.started === '1',
+      shown,
+    };
     this.respond.consolePage(req, res, status, 'privacy/retention', data, agentLanguage(agent));
   }
 }
