@@ -202,6 +202,12 @@ describe('console pages for cancellations and their penalty terms', () => {
     expect(page.text).toContain('1–2 ngày: 50% · 0–0 ngày: 100% · không tham gia: 100%');
 
     const productType = newProductType();
+    // The terms form for this product type, posted from the page last shown.
+    const saveTerms = (from: { text: string }, fields: Record<string, string | string[]>) =>
+      desk
+        .post('/console/admin/cancellation-terms')
+        .type('form')
+        .send({ _csrf: csrfTokenOf(from.text), productType, nameEn: 'River cruise', ...fields });
     const forged = await desk
       .post('/console/admin/cancellation-terms')
       .type('form')
@@ -210,40 +216,26 @@ describe('console pages for cancellations and their penalty terms', () => {
     expect(forged.text).toContain(CSRF_REFUSAL);
 
     // A gap between the bands: the service names the row, the page marks it and keeps what was typed.
-    page = await desk
-      .post('/console/admin/cancellation-terms')
-      .type('form')
-      .send({
-        _csrf: csrfTokenOf(page.text),
-        productType,
-        nameVi: 'Du thuyền sông',
-        nameEn: 'River cruise',
-        fromDays: ['20', '0', ''],
-        toDays: ['', '9', ''],
-        percentKept: ['10', '100', ''],
-        noShowPercentKept: '100',
-      })
-      .expect(400);
+    page = await saveTerms(page, {
+      nameVi: 'Du thuyền sông',
+      fromDays: ['20', '0', ''],
+      toDays: ['', '9', ''],
+      percentKept: ['10', '100', ''],
+      noShowPercentKept: '100',
+    }).expect(400);
     expect(page.text).toContain('gap after bands.1: days 10–19 are not covered');
     expect(page.text).toMatch(
       /<tr class="band invalid">\s*<td><input name="fromDays" inputmode="numeric" value="20"/,
     );
     expect(page.text).toContain('value="Du thuyền sông"');
 
-    const created = await desk
-      .post('/console/admin/cancellation-terms')
-      .type('form')
-      .send({
-        _csrf: csrfTokenOf(page.text),
-        productType,
-        nameVi: 'Du thuyền sông',
-        nameEn: 'River cruise',
-        fromDays: ['20', '0', ''],
-        toDays: ['', '19', ''],
-        percentKept: ['10', '100', ''],
-        noShowPercentKept: '100',
-      })
-      .expect(303);
+    const created = await saveTerms(page, {
+      nameVi: 'Du thuyền sông',
+      fromDays: ['20', '0', ''],
+      toDays: ['', '19', ''],
+      percentKept: ['10', '100', ''],
+      noShowPercentKept: '100',
+    }).expect(303);
     expect(created.headers.location).toBe(`/console/admin/cancellation-terms/${productType}?saved=1`);
     page = await desk.get(created.headers.location).expect(200);
     expect(page.text).toContain('Đã lưu.');
@@ -251,21 +243,14 @@ describe('console pages for cancellations and their penalty terms', () => {
 
     // The next version, from the product type's page: the form starts from the current bands.
     expect(page.text).toMatch(/name="fromDays" inputmode="numeric" value="20"/);
-    await desk
-      .post('/console/admin/cancellation-terms')
-      .type('form')
-      .send({
-        _csrf: csrfTokenOf(page.text),
-        productType,
-        version: versionFor(page.text, '/console/admin/cancellation-terms'),
-        nameVi: 'Du thuyền sông',
-        nameEn: 'River cruise',
-        fromDays: ['30', '10', '0'],
-        toDays: ['', '29', '9'],
-        percentKept: ['0', '40', '100'],
-        noShowPercentKept: '100',
-      })
-      .expect(303);
+    await saveTerms(page, {
+      version: versionFor(page.text, '/console/admin/cancellation-terms'),
+      nameVi: 'Du thuyền sông',
+      fromDays: ['30', '10', '0'],
+      toDays: ['', '29', '9'],
+      percentKept: ['0', '40', '100'],
+      noShowPercentKept: '100',
+    }).expect(303);
     page = await desk.get(`/console/admin/cancellation-terms/${productType}`).expect(200);
     expect(page.text).toMatch(
       /data-version="2"><strong>Phiên bản 2<\/strong> \(hiện hành\)[^]*từ 30 ngày: 0% · 10–29 ngày: 40%/,
@@ -274,21 +259,14 @@ describe('console pages for cancellations and their penalty terms', () => {
     expect(page.text).toContain(`Lưu bởi Test admin, ${TODAY.toFormat('dd/MM/yyyy')}`);
 
     // A form drawn from version 1 is stale now.
-    page = await desk
-      .post('/console/admin/cancellation-terms')
-      .type('form')
-      .send({
-        _csrf: csrfTokenOf(page.text),
-        productType,
-        version: '1',
-        nameVi: 'Du thuyền sông (sửa)',
-        nameEn: 'River cruise',
-        fromDays: '0',
-        toDays: '',
-        percentKept: '100',
-        noShowPercentKept: '90',
-      })
-      .expect(409);
+    page = await saveTerms(page, {
+      version: '1',
+      nameVi: 'Du thuyền sông (sửa)',
+      fromDays: '0',
+      toDays: '',
+      percentKept: '100',
+      noShowPercentKept: '90',
+    }).expect(409);
     // The current terms, what the admin typed kept, and a form that now answers the current version.
     expect(page.text).toContain('Trong lúc bạn sửa, người khác đã lưu phiên bản 2 (bạn sửa từ phiên bản 1).');
     expect(page.text).toMatch(/data-version="2"><strong>Phiên bản 2<\/strong> \(hiện hành\)/);
@@ -296,21 +274,14 @@ describe('console pages for cancellations and their penalty terms', () => {
     expect(page.text).toMatch(/name="noShowPercentKept" inputmode="numeric" value="90"/);
     expect(versionFor(page.text, '/console/admin/cancellation-terms')).toBe('2');
     // Saved again from that page, the kept values become version 3.
-    await desk
-      .post('/console/admin/cancellation-terms')
-      .type('form')
-      .send({
-        _csrf: csrfTokenOf(page.text),
-        productType,
-        version: versionFor(page.text, '/console/admin/cancellation-terms'),
-        nameVi: 'Du thuyền sông (sửa)',
-        nameEn: 'River cruise',
-        fromDays: ['30', '10', '0'],
-        toDays: ['', '29', '9'],
-        percentKept: ['0', '40', '100'],
-        noShowPercentKept: '90',
-      })
-      .expect(303);
+    await saveTerms(page, {
+      version: versionFor(page.text, '/console/admin/cancellation-terms'),
+      nameVi: 'Du thuyền sông (sửa)',
+      fromDays: ['30', '10', '0'],
+      toDays: ['', '29', '9'],
+      percentKept: ['0', '40', '100'],
+      noShowPercentKept: '90',
+    }).expect(303);
     page = await desk.get(`/console/admin/cancellation-terms/${productType}`).expect(200);
     expect(page.text).toMatch(/data-version="3"><strong>Phiên bản 3<\/strong> \(hiện hành\)/);
 

@@ -4,6 +4,7 @@ import { NewslettersService } from '../../src/consent/newsletters.service.js';
 import type { CustomerDataExport } from '../../src/data-requests/customer-data-export.service.js';
 import { DataRequestRemindersService } from '../../src/data-requests/data-request-reminders.service.js';
 import { OutboxMessage } from '../../src/mail/outbound/outbox-message.entity.js';
+import { signedIn } from '../support/console-session.js';
 import { givenAgent, givenCustomer, givenTicket, unique, type SignedInAgent } from '../support/factories.js';
 import { startTestApp, TestClock, type TestApp } from '../support/test-app.js';
 
@@ -672,17 +673,7 @@ describe('data-subject requests', () => {
       restrictedAt: clock.now().toISOString(),
       dataRequestId: filed.id,
     });
-    const browser = request.agent(t.app.getHttpServer());
-    const form = await browser.get('/console/sign-in').expect(200);
-    await browser
-      .post('/console/sign-in')
-      .type('form')
-      .send({
-        email: agent.agent.email,
-        password: 'correct horse battery staple',
-        _csrf: /name="_csrf" value="([^"]+)"/.exec(form.text)![1],
-      })
-      .expect(303);
+    const browser = await signedIn(t, agent);
     expect((await browser.get(`/console/tickets/${ticket.id}`).expect(200)).text).toContain(
       `(yêu cầu ${filed.id}): không gửi bản tin hay thư tiếp thị`,
     );
