@@ -297,9 +297,9 @@ export class CustomersService {
     audit: { action: string; reason: string },
   ): Promise<void> {
     const now = this.clock.now();
-    await em.update(
+    const result = await em.update(
       Customer,
-      { id: customer.id },
+      { id: customer.id, version: customer.version },
       {
         processingRestrictedAt: dataRequestId ? now : null,
         processingRestrictionRequestId: dataRequestId,
@@ -307,6 +307,9 @@ export class CustomersService {
         updatedAt: now,
       },
     );
+    if (result.affected !== 1) {
+      throw new StaleVersion('customer', customer.version, { version: customer.version + 1, changed: {} });
+    }
     await this.audit.record(em, actor, [
       {
         ...audit,
