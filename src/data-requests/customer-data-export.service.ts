@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 import { Cancellation } from '../cancellations/cancellation.entity.js';
 import { Compensation } from '../compensation/compensation.entity.js';
+import { ConsentEvent } from '../consent/consent.entity.js';
 import { Customer, CustomerEmail, CustomerPhone } from '../customers/customer.entity.js';
 import { Attachment } from '../tickets/attachment.entity.js';
 import { Category } from '../tickets/category.entity.js';
@@ -59,6 +60,10 @@ export interface CustomerDataExport {
     reportedAt: string;
   }[];
   dataRequests: { type: string; state: string; receivedAt: string; closedAt: string | null }[];
+  /** The consent log, oldest first: each consent given or withdrawn, how, and under which policy version. */
+  consents: { purpose: string; state: string; source: string; policyVersion: string; at: string }[];
+  /** Standing while a restrict or object request holds processing to the service itself. */
+  processingRestriction: { since: string; dataRequestType: string | null } | null;
   /** What the export leaves out, and why (the readable summary words these in the customer's language). */
   notIncluded: { what: 'internal_notes' | 'attachment_contents'; why: string }[];
 }
@@ -79,12 +84,14 @@ const iso = (at: Date | null) => (at ? at.toISOString() : null);
 export class CustomerDataExportService {
   async build(em: EntityManager, customerId: string, now: Date): Promise<CustomerDataExport> {
     const customer = await em.findOneOrFail(Customer, { where: { id: customerId } });
-    const [emails, phones, tickets, dataRequests] = await Promise.all([
+    const [emails, phones, tickets, dataRequests, consents] = await Promise.all([
       em.find(CustomerEmail, { where: { customerId }, order: { createdAt: 'ASC' } }),
       em.find(CustomerPhone, { where: { customerId }, order: { createdAt: 'ASC' } }),
       em.find(Ticket, { where: { customerId }, order: { number: 'ASC' } }),
       em.find(DataRequest, { where: { customerId }, order: { receivedAt: 'ASC' } }),
+      em.find(ConsentEvent, { where: { customerId }, order: { occurredAt: 'ASC', id: 'ASC' } }),
     ]);
+    const restrictingRequest = dataRequests.find((row) => row.id === customer.processingRestrictionRequestId);
     const ticketIds = tickets.map((ticket) => ticket.id);
     const byTicket = { ticketId: In(ticketIds) };
     const [messages, attachments, categories, compensations, cancellations, cases] =
@@ -182,6 +189,19 @@ export class CustomerDataExportService {
         receivedAt: row.receivedAt.toISOString(),
         closedAt: iso(row.closedAt),
       })),
+      consents: consents.map((row) => ({
+        purpose: row.purpose,
+        state: row.state,
+        source: row.source,
+        policyVersion: row.policyVersion,
+        at: row.occurredAt.toISOString(),
+      })),
+      processingRestriction: customer.processingRestrictedAt
+        ? {
+            since: customer.processingRestrictedAt.toISOString(),
+            dataRequestType: restrictingRequest?.type ?? null,
+          }
+        : null,
       notIncluded: [
         {
           what: 'internal_notes',

@@ -180,6 +180,7 @@ describe('data-subject requests', () => {
       .set(agent.auth)
       .send({ body: 'Chúng tôi đã nhận yêu cầu của Quý khách.', version: await ticketVersion(ticket.id) })
       .expect(201);
+    await giveConsent(customer.id, ['newsletter']);
     const copy = await file(ticket.id, 'copy');
     const { path } = await linkSentTo(email);
     await confirmAsCustomer(path);
@@ -206,6 +207,16 @@ describe('data-subject requests', () => {
     ]);
     expect(data.tickets[0].internalNotes).toBe(1);
     expect(JSON.stringify(data)).not.toContain('khách gọi điện');
+    expect(data.consents).toEqual([
+      {
+        purpose: 'newsletter',
+        state: 'given',
+        source: 'agent',
+        policyVersion: expect.any(String),
+        at: clock.now().toISOString(),
+      },
+    ]);
+    expect(data.processingRestriction).toBeNull();
 
     const html = await t.http().get(`${path}/export.html`).set('Accept-Language', 'en').expect(200);
     expect(html.text).toContain('Your personal data at Offtrack Travel');
@@ -213,6 +224,8 @@ describe('data-subject requests', () => {
     expect(html.text).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html.text).not.toContain('<script>alert(1)');
     expect(html.text).toContain('internal notes: 1');
+    expect(html.text).toContain('Newsletter: Given on');
+    expect(html.text).not.toContain('restricted since');
 
     const releases = await t.dataSource
       .getRepository(AuditEvent)
@@ -676,6 +689,21 @@ describe('data-subject requests', () => {
     const browser = await signedIn(t, agent);
     expect((await browser.get(`/console/tickets/${ticket.id}`).expect(200)).text).toContain(
       `(yêu cầu ${filed.id}): không gửi bản tin hay thư tiếp thị`,
+    );
+
+    // The customer's copy of their data says the restriction stands, and which request set it.
+    await file(ticket.id, 'copy');
+    const { path } = await linkSentTo(email);
+    await confirmAsCustomer(path);
+    const copied = JSON.parse(
+      (await t.http().get(`${path}/export.json`).expect(200)).text as string,
+    ) as CustomerDataExport;
+    expect(copied.processingRestriction).toEqual({
+      since: clock.now().toISOString(),
+      dataRequestType: 'restrict',
+    });
+    expect((await t.http().get(`${path}/export.html`).expect(200)).text).toContain(
+      'Việc xử lý dữ liệu của Quý khách đang bị hạn chế từ',
     );
 
     const marketing = await mailedBy('marketing');

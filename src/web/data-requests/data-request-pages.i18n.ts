@@ -39,6 +39,11 @@ export const dataRequestPagesVi = {
   'dataRequest.export.notes': 'Ghi chú nội bộ của nhân viên: {count}',
   'dataRequest.export.money': 'Bồi hoàn, hủy tour và giao dịch',
   'dataRequest.export.privacy': 'Các yêu cầu về dữ liệu cá nhân',
+  'dataRequest.export.consents': 'Sự đồng ý của Quý khách',
+  'dataRequest.export.consent':
+    '{purpose}: {state} lúc {at} (qua {source}, chính sách phiên bản {policyVersion})',
+  'dataRequest.export.restricted':
+    'Việc xử lý dữ liệu của Quý khách đang bị hạn chế từ {at}: chúng tôi không gửi bản tin hay thư tiếp thị.',
   'dataRequest.export.notIncluded': 'Không có trong bản này',
   'dataRequest.export.notIncluded.internal_notes':
     'Ghi chú nội bộ của nhân viên (số lượng ghi ở từng yêu cầu): có thể chứa dữ liệu của người khác nên được nhân viên xem xét trước khi cung cấp; Quý khách có thể yêu cầu trong cùng yêu cầu hỗ trợ.',
@@ -140,6 +145,10 @@ export const dataRequestPagesEn: Record<keyof typeof dataRequestPagesVi, string>
   'dataRequest.export.notes': "Staff's internal notes: {count}",
   'dataRequest.export.money': 'Compensation, cancellations and transactions',
   'dataRequest.export.privacy': 'Your personal data requests',
+  'dataRequest.export.consents': 'Your consents',
+  'dataRequest.export.consent': '{purpose}: {state} on {at} (by {source}, policy version {policyVersion})',
+  'dataRequest.export.restricted':
+    'Processing of your data has been restricted since {at}: we send you no newsletter or marketing mail.',
   'dataRequest.export.notIncluded': 'Not included here',
   'dataRequest.export.notIncluded.internal_notes':
     "Staff's internal notes (counted per request): they can hold other people's data, so staff review them before release; ask on the same request to receive them.",
