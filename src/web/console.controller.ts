@@ -35,6 +35,7 @@ import { ConsoleService } from './console.service.js';
 import { formUploads, toAttachmentFiles } from './form-uploads.js';
 import { readQueueFilters } from './queue-filters.js';
 import { PageResponder, agentLanguage } from './page-responder.js';
+import { TicketPage } from './ticket-page.js';
 
 type AgentActor = Actor & { type: 'agent' };
 
@@ -46,6 +47,7 @@ export class ConsoleController {
     private readonly console: ConsoleService,
     private readonly auth: AuthService,
     private readonly respond: PageResponder,
+    private readonly ticketPage: TicketPage,
   ) {}
 
   @Get('sign-in')
@@ -169,7 +171,7 @@ export class ConsoleController {
     const compensationRefused = refusalIn(req.query.compensationRefused);
     const cancellationRefused = refusalIn(req.query.cancellationRefused);
     const refused = dataRequestRefused ?? caseRefused ?? compensationRefused ?? cancellationRefused;
-    await this.showTicket(req, res, id, agent, actor, {
+    await this.ticketPage.show(req, res, id, agent, actor, {
       status: problem ? 409 : refused ? 400 : 200,
       problem,
       canned,
@@ -343,14 +345,18 @@ export class ConsoleController {
     const refusedFiles = checkUploads(files);
     const kept = kind === 'reply' ? { draft: body } : { noteDraft: body };
     if (refusedFiles)
-      return this.showTicket(req, res, id, agent, actor, { status: 400, problem: refusedFiles, ...kept });
+      return this.ticketPage.show(req, res, id, agent, actor, {
+        status: 400,
+        problem: refusedFiles,
+        ...kept,
+      });
     if (!body) return res.redirect(303, `/console/tickets/${id}`);
     try {
       await add(body, toAttachmentFiles(files));
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       const problem = error instanceof TicketChanged ? 'console.replyConflict' : null;
-      return this.showTicket(req, res, id, agent, actor, {
+      return this.ticketPage.show(req, res, id, agent, actor, {
         status: statusOf(error.kind),
         problem,
         reason: problem ? undefined : error.message,
@@ -358,32 +364,6 @@ export class ConsoleController {
       });
     }
     res.redirect(303, `/console/tickets/${id}`);
-  }
-
-  private async showTicket(
-    req: Request,
-    res: Response,
-    id: string,
-    agent: Agent,
-    actor: AgentActor,
-    shown: {
-      status: number;
-      problem: string | null;
-      reason?: string;
-      canned?: string;
-      draft?: string;
-      noteDraft?: string;
-      dataRequestRefused?: string;
-      caseRefused?: string;
-      compensationRefused?: string;
-      cancellationRefused?: string;
-    },
-  ) {
-    const { status, canned, ...kept } = shown;
-    const page = await this.console.ticket(id, actor, agent, canned);
-    const at = (when: string) => formatLocal(new Date(when), agent.timeZone);
-    const data = { ...page, ...kept, draft: kept.draft ?? page.draft, shown: at, agent };
-    this.respond.consolePage(req, res, status, 'console/ticket', data, agentLanguage(agent));
   }
 
   private bodyOf(req: Request): string {

@@ -22,6 +22,7 @@ import { AdminRulesPagesModule } from './admin-rules/admin-rules-pages.module.js
 import { DashboardPagesModule } from './dashboard/dashboard-pages.module.js';
 import { PolicyPagesModule } from './policy-pages/policy-pages.module.js';
 import { PrivacyPagesModule } from './privacy-pages/privacy-pages.module.js';
+import { TicketPage } from './ticket-page.js';
 import { WebCoreModule } from './web-core.module.js';
 
 /** Server-rendered pages: the customer's side (complaint form, status by signed link) and the agent console. */
@@ -52,6 +53,6 @@ import { WebCoreModule } from './web-core.module.js';
     DataRequestPagesController,
     DataRequestConsoleController,
   ],
-  providers: [CustomerPagesService, ConsoleService],
+  providers: [CustomerPagesService, ConsoleService, TicketPage],
 })
 export class WebModule {}
