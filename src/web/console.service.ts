@@ -5,6 +5,7 @@ import type { Request } from 'express';
 import type { Actor } from '../auth/actor.js';
 import type { Agent } from '../auth/agent.entity.js';
 import { AgentsService } from '../auth/agents.service.js';
+import { hasRole } from '../auth/role.js';
 import { AuthService } from '../auth/auth.service.js';
 import { CannedResponsesService } from '../canned-responses/canned-responses.service.js';
 import { DomainError } from '../common/errors/domain-error.js';
@@ -24,6 +25,7 @@ import { formatVnd } from '../compensation/compensation.rules.js';
 import { CancellationPagesService } from './policy-pages/cancellation-pages.service.js';
 import { CompensationPagesService } from './policy-pages/compensation-pages.service.js';
 import { TransactionCasePagesService } from './policy-pages/transaction-case-pages.service.js';
+import { LegalHoldsPagesService } from './privacy-pages/legal-holds-pages.service.js';
 import { type QueueFilters, toQueuePageQuery } from './queue-filters.js';
 
 type AgentActor = Actor & { type: 'agent' };
@@ -46,6 +48,7 @@ export class ConsoleService {
     private readonly transactionCasePages: TransactionCasePagesService,
     private readonly compensationPages: CompensationPagesService,
     private readonly cancellationPages: CancellationPagesService,
+    private readonly legalHoldPages: LegalHoldsPagesService,
   ) {}
 
   /** The agent's queues with their open counts (kept by the counts table, never counted per request). */
@@ -70,7 +73,7 @@ export class ConsoleService {
    * The ticket (read audited), what the controls offer, its customer's record (read audited), the canned
    * responses in the ticket's language first, a reply drafted from one of them when asked, and the other
    * agents on the ticket now (opening it counts as viewing it), its transaction cases, compensation and
-   * cancellations.
+   * cancellations, and the legal holds keeping its customer's data.
    */
   async ticket(id: string, actor: AgentActor, agent: Agent, cannedId?: string) {
     const ticket = await this.tickets.get(id, actor);
@@ -86,6 +89,7 @@ export class ConsoleService {
       transactionCases,
       compensations,
       cancellations,
+      legalHolds,
     ] = await Promise.all([
       this.queues.list(),
       this.tickets.categories(),
@@ -98,6 +102,7 @@ export class ConsoleService {
       this.transactionCasePages.forTicket(id, actor),
       this.compensationPages.forTicket(id, actor),
       this.cancellationPages.forTicket(id, actor),
+      this.legalHoldPages.forTicket(id, ticket.customer.id),
     ]);
     const draft = cannedId
       ? await this.canned.filled(cannedId, {
@@ -124,6 +129,9 @@ export class ConsoleService {
       ...transactionCases,
       ...compensations,
       ...cancellations,
+      ...legalHolds,
+      // Everyone on the ticket sees that data is held; placing and releasing are the supervisors' (and admins').
+      placesLegalHolds: hasRole(agent.role, 'supervisor'),
       vnd: formatVnd,
       // The policy reviews online-payment incidents case by case for compensation.
       offersCompensation:

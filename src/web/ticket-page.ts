@@ -20,9 +20,12 @@ export interface TicketPageShown {
   caseRefused?: string;
   compensationRefused?: string;
   cancellationRefused?: string;
+  holdRefused?: string;
+  typedHold?: { reason: string; reference: string };
+  typedRelease?: { holdId: string; reason: string };
 }
 
-/** Sends the ticket page, for its own route and for the forms that answer on it when refused. */
+/** Sends the ticket page, for its own route and for the section forms that answer on it when refused. */
 @Injectable()
 export class TicketPage {
   constructor(

@@ -22,6 +22,7 @@ import { AdminRulesPagesModule } from './admin-rules/admin-rules-pages.module.js
 import { DashboardPagesModule } from './dashboard/dashboard-pages.module.js';
 import { PolicyPagesModule } from './policy-pages/policy-pages.module.js';
 import { PrivacyPagesModule } from './privacy-pages/privacy-pages.module.js';
+import { TicketLegalHoldsController } from './ticket-legal-holds.controller.js';
 import { TicketPage } from './ticket-page.js';
 import { WebCoreModule } from './web-core.module.js';
 
@@ -52,6 +53,7 @@ import { WebCoreModule } from './web-core.module.js';
     ConsoleController,
     DataRequestPagesController,
     DataRequestConsoleController,
+    TicketLegalHoldsController,
   ],
   providers: [CustomerPagesService, ConsoleService, TicketPage],
 })

@@ -63,6 +63,8 @@ const POLICY_PAGES: Record<string, Role> = {
   'GET /console/legal-holds': 'supervisor',
   'POST /console/legal-holds': 'supervisor',
   'POST /console/legal-holds/:id/release': 'supervisor',
+  'POST /console/tickets/:ticketId/legal-holds': 'supervisor',
+  'POST /console/tickets/:ticketId/legal-holds/:holdId/release': 'supervisor',
   'GET /console/admin/retention': 'admin',
   'POST /console/admin/retention/runs': 'admin',
   'GET /console/incidents': 'supervisor',

@@ -81,4 +81,60 @@ export class LegalHoldsPagesService {
       this.holds.release(id, await checked(ReleaseLegalHoldDto, { reason: textOf(form, 'reason') }), actor),
     );
   }
+
+  /**
+   * The active holds on the ticket's customer, whether placed on this ticket, another of theirs or the customer:
+   * each keeps the customer's data, so the ticket page shows them all.
+   */
+  async forTicket(ticketId: string, customerId: string) {
+    const [holds, nameOf] = await Promise.all([
+      this.holds.list({ customerId, active: true }),
+      staffNames(this.agents),
+    ]);
+    const em = this.dataSource.manager;
+    const otherTicketIds = [...new Set(holds.flatMap((hold) => hold.ticketId ?? []))].filter(
+      (id) => id !== ticketId,
+    );
+    const others = await Promise.all(otherTicketIds.map((id) => this.tickets.findById(em, id)));
+    const numberOf = (id: string) => {
+      const ticket = others.find((candidate) => candidate?.id === id);
+      return ticket ? displayNumber(ticket.number) : id;
+    };
+    const legalHolds = holds.map((hold) => ({
+      ...toLegalHoldView(hold),
+      on: hold.ticketId === ticketId ? 'thisTicket' : hold.ticketId ? 'otherTicket' : 'customer',
+      ticketNumber: hold.ticketId && hold.ticketId !== ticketId ? numberOf(hold.ticketId) : null,
+      placedBy: nameOf(hold.placedById),
+    }));
+    return { legalHolds };
+  }
+
+  /** Holds the ticket, and so its customer; the ticket is read within the supervisor's reach. */
+  placeOnTicket(ticketId: string, form: PostedForm, actor: AgentActor) {
+    return refusalOf(async () => {
+      await this.tickets.loadForWork(this.dataSource.manager, ticketId, actor);
+      const reference = textOf(form, 'reference');
+      const dto = await checked(PlaceLegalHoldDto, {
+        ticketId,
+        reason: textOf(form, 'reason'),
+        ...(reference ? { reference } : {}),
+      });
+      return this.holds.place(dto, actor);
+    });
+  }
+
+  /** Releases a hold on the ticket or its customer; any other hold is not found from here. */
+  releaseOnTicket(ticketId: string, holdId: string, form: PostedForm, actor: AgentActor) {
+    return refusalOf(async () => {
+      const ticket = await this.tickets.loadForWork(this.dataSource.manager, ticketId, actor);
+      const hold = await this.holds.get(holdId);
+      if (hold.ticketId !== ticketId && hold.customerId !== ticket.customerId)
+        throw new NotFound('legal hold', holdId);
+      return this.holds.release(
+        holdId,
+        await checked(ReleaseLegalHoldDto, { reason: textOf(form, 'reason') }),
+        actor,
+      );
+    });
+  }
 }

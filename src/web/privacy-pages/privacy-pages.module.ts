@@ -17,5 +17,6 @@ import { RetentionPagesService } from './retention-pages.service.js';
   imports: [WebCoreModule, AuthModule, CustomersModule, TicketsModule, RetentionModule, IncidentsModule],
   controllers: [LegalHoldsPagesController, RetentionPagesController, IncidentsPagesController],
   providers: [LegalHoldsPagesService, RetentionPagesService, IncidentsPagesService],
+  exports: [LegalHoldsPagesService],
 })
 export class PrivacyPagesModule {}
