@@ -37,13 +37,7 @@ export class LegalHoldsPagesService {
       this.holds.list({ active: false }),
       staffNames(this.agents),
     ]);
-    const em = this.dataSource.manager;
-    const ticketIds = [...new Set([...active, ...released].flatMap((hold) => hold.ticketId ?? []))];
-    const tickets = await Promise.all(ticketIds.map((id) => this.tickets.findById(em, id)));
-    const numberOf = (id: string | null) => {
-      const ticket = tickets.find((candidate) => candidate?.id === id);
-      return ticket ? displayNumber(ticket.number) : id;
-    };
+    const numberOf = await this.ticketNumbers([...active, ...released]);
     const shown = (hold: LegalHold) => ({
       ...toLegalHoldView(hold),
       ticketNumber: numberOf(hold.ticketId),
@@ -87,19 +81,12 @@ export class LegalHoldsPagesService {
    * each keeps the customer's data, so the ticket page shows them all.
    */
   async forTicket(ticketId: string, customerId: string) {
-    const [holds, nameOf] = await Promise.all([
-      this.holds.list({ customerId, active: true }),
+    const holds = await this.holds.list({ customerId, active: true });
+    if (holds.length === 0) return { legalHolds: [] };
+    const [nameOf, numberOf] = await Promise.all([
       staffNames(this.agents),
+      this.ticketNumbers(holds.filter((hold) => hold.ticketId !== ticketId)),
     ]);
-    const em = this.dataSource.manager;
-    const otherTicketIds = [...new Set(holds.flatMap((hold) => hold.ticketId ?? []))].filter(
-      (id) => id !== ticketId,
-    );
-    const others = await Promise.all(otherTicketIds.map((id) => this.tickets.findById(em, id)));
-    const numberOf = (id: string) => {
-      const ticket = others.find((candidate) => candidate?.id === id);
-      return ticket ? displayNumber(ticket.number) : id;
-    };
     const legalHolds = holds.map((hold) => ({
       ...toLegalHoldView(hold),
       on: hold.ticketId === ticketId ? 'thisTicket' : hold.ticketId ? 'otherTicket' : 'customer',
@@ -136,5 +123,16 @@ export class LegalHoldsPagesService {
         actor,
       );
     });
+  }
+
+  /** The display numbers of the holds' tickets, by ticket id; a ticket no longer found shows as its id. */
+  private async ticketNumbers(holds: LegalHold[]): Promise<(id: string | null) => string | null> {
+    const em = this.dataSource.manager;
+    const ticketIds = [...new Set(holds.flatMap((hold) => hold.ticketId ?? []))];
+    const tickets = await Promise.all(ticketIds.map((id) => this.tickets.findById(em, id)));
+    return (id) => {
+      const ticket = tickets.find((candidate) => candidate?.id === id);
+      return ticket ? displayNumber(ticket.number) : id;
+    };
   }
 }
