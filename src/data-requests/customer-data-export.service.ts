@@ -98,7 +98,7 @@ export class CustomerDataExportService {
       ticketIds.length === 0
         ? [[], [], [], [], [], []]
         : await Promise.all([
-            em.find(Message, { where: byTicket, order: { createdAt: 'ASC', id: 'ASC' } }),
+            em.find(Message, { where: byTicket, order: { threadSeq: 'ASC' } }),
             em.find(Attachment, { where: byTicket }),
             em.find(Category),
             em.find(Compensation, { where: byTicket, order: { proposedAt: 'ASC' } }),

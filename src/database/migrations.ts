@@ -29,6 +29,7 @@ import { CreateDataRequests1764028800027 } from './migrations/1764028800027-crea
 import { MakeAuditSealAsync1764028800028 } from './migrations/1764028800028-make-audit-seal-async.js';
 import { AddMarketingAndProcessingRestriction1764028800029 } from './migrations/1764028800029-add-marketing-and-processing-restriction.js';
 import { AddOneOpenTransactionCasePerBooking1764028800030 } from './migrations/1764028800030-add-one-open-transaction-case-per-booking.js';
+import { AddMessageThreadSequence1764028800031 } from './migrations/1764028800031-add-message-thread-sequence.js';
 
 /** Every migration in order. Listed, not globbed, so the same list runs from dist/ and under jest. */
 export const migrations = [
@@ -63,4 +64,5 @@ export const migrations = [
   MakeAuditSealAsync1764028800028,
   AddMarketingAndProcessingRestriction1764028800029,
   AddOneOpenTransactionCasePerBooking1764028800030,
+  AddMessageThreadSequence1764028800031,
 ];

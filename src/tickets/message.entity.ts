@@ -27,5 +27,7 @@ export class Message {
   @Column({ name: 'message_id', type: 'varchar', length: 255, nullable: true }) messageId: string | null;
   @Column({ name: 'in_reply_to', type: 'varchar', length: 255, nullable: true }) inReplyTo: string | null;
   @Column({ name: 'references_header', type: 'text', nullable: true }) referencesHeader: string | null;
+  /** The message's place in its ticket's thread: 1, 2, 3… in the order messages were added. */
+  @Column({ name: 'thread_seq', type: 'int' }) threadSeq: number;
   @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt: Date;
 }

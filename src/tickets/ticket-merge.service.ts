@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
 import { AuditService } from '../audit/audit.service.js';
+import { forUpdate } from '../database/locking.js';
 import { Clock } from '../common/clock.js';
 import { Invalid } from '../common/errors/domain-error.js';
 import { CustomersService } from '../customers/customers.service.js';
@@ -13,6 +14,7 @@ import { Attachment } from './attachment.entity.js';
 import type { MergeTicketDto } from './dto/ticket.dto.js';
 import type { TicketView } from './dto/ticket.view.js';
 import { Message } from './message.entity.js';
+import { mergedThreadOrder } from './thread-order.rules.js';
 import { displayNumber, type Ticket } from './ticket.entity.js';
 import { isFinal } from './ticket-state.rules.js';
 import { TicketsService } from './tickets.service.js';
@@ -41,12 +43,11 @@ export class TicketMergeService {
     actor: Actor,
   ): Promise<{ source: TicketView; target: TicketView }> {
     return this.dataSource.transaction(async (em) => {
-      const source = await this.tickets.loadForWork(em, sourceId, actor);
-      const target = await this.tickets.loadForWork(em, dto.targetTicketId, actor);
+      const [source, target] = await this.lockBoth(em, sourceId, dto.targetTicketId, actor);
       await this.tickets.expectVersion(em, source, dto.version);
       this.expectMergeable(source, target);
       const now = this.clock.now();
-      const moved = await em.update(Message, { ticketId: source.id }, { ticketId: target.id });
+      const thread = await this.moveThread(em, source, target);
       await em.update(Attachment, { ticketId: source.id }, { ticketId: target.id });
       await this.tickets.commitChange(
         em,
@@ -66,8 +67,9 @@ export class TicketMergeService {
           tags: JSON.stringify([...new Set([...JSON.parse(target.tags), ...JSON.parse(source.tags)])].sort()),
           bookingReference: target.bookingReference ?? source.bookingReference,
           lastCustomerMessageAt: latest(target.lastCustomerMessageAt, source.lastCustomerMessageAt),
+          lastMessageSeq: thread.length,
         },
-        [{ kind: 'merged_from', from: displayNumber(source.number), to: String(moved.affected ?? 0) }],
+        [{ kind: 'merged_from', from: displayNumber(source.number), to: String(thread.movedCount) }],
         actor,
         now,
       );
@@ -84,6 +86,39 @@ export class TicketMergeService {
       const [sourceView, targetView] = await this.tickets.toViews(em, [source, target]);
       return { source: sourceView, target: targetView };
     });
+  }
+
+  /** Both tickets, their rows locked in id order so that two merges of the same pair cannot deadlock. */
+  private async lockBoth(em: EntityManager, sourceId: string, targetId: string, actor: Actor) {
+    const locked = new Map<string, Ticket>();
+    for (const id of [sourceId, targetId].sort()) {
+      locked.set(id, await this.tickets.loadForWork(em, id, actor, { forUpdate: true }));
+    }
+    return [locked.get(sourceId)!, locked.get(targetId)!] as const;
+  }
+
+  /**
+   * Moves the duplicate's messages to the surviving ticket and numbers the joined thread 1…n again, in
+   * `mergedThreadOrder`. On the way the numbers go above any in use (the target's above `offset`, the
+   * duplicate's above twice that), so the unique (ticket, number) index never sees two alike.
+   */
+  private async moveThread(em: EntityManager, source: Ticket, target: Ticket) {
+    const messages = await forUpdate(
+      em
+        .createQueryBuilder(Message, 'message')
+        .select(['message.id', 'message.ticketId', 'message.threadSeq', 'message.createdAt'])
+        .where('message.ticketId IN (:...ids)', { ids: [source.id, target.id] }),
+    ).getMany();
+    const order = mergedThreadOrder(messages, target.id);
+    const offset = Math.max(order.length, ...messages.map((message) => message.threadSeq));
+    const shift = (by: number) => () => `thread_seq + ${by}`;
+    await em.update(Message, { ticketId: target.id }, { threadSeq: shift(offset) });
+    await em.update(Message, { ticketId: source.id }, { ticketId: target.id, threadSeq: shift(2 * offset) });
+    for (const [index, id] of order.entries()) await em.update(Message, { id }, { threadSeq: index + 1 });
+    return {
+      length: order.length,
+      movedCount: messages.filter((message) => message.ticketId === source.id).length,
+    };
   }
 
   private expectMergeable(source: Ticket, target: Ticket): void {

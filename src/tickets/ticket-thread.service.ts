@@ -58,7 +58,7 @@ export class TicketThreadService {
    */
   reply(id: string, dto: ReplyToTicketDto, actor: Actor & { type: 'agent' }): Promise<MessageAdded> {
     return this.viewOf(async (em) => {
-      const ticket = await this.tickets.loadForWork(em, id, actor);
+      const ticket = await this.tickets.loadForWork(em, id, actor, { forUpdate: true });
       await this.tickets.expectVersion(em, ticket, dto.version);
       const recipient = await this.customers.replyAddress(em, ticket.customerId);
       if (!recipient)
@@ -104,7 +104,7 @@ export class TicketThreadService {
   /** An internal note: never shown to the customer, changes no state. */
   addNote(id: string, dto: AddNoteDto, actor: Actor & { type: 'agent' }): Promise<MessageAdded> {
     return this.viewOf(async (em) => {
-      const ticket = await this.tickets.loadForWork(em, id, actor);
+      const ticket = await this.tickets.loadForWork(em, id, actor, { forUpdate: true });
       return this.append(
         em,
         ticket,
@@ -139,7 +139,7 @@ export class TicketThreadService {
   /** The customer's own words, received by phone or in person; reopens a resolved ticket. */
   recordCustomerMessage(id: string, dto: RecordCustomerMessageDto, actor: Actor): Promise<MessageAdded> {
     return this.viewOf(async (em) => {
-      const ticket = await this.tickets.loadForWork(em, id, actor);
+      const ticket = await this.tickets.loadForWork(em, id, actor, { forUpdate: true });
       return this.append(em, ticket, actor, 'ticket.customer_message', this.afterCustomerMessage(ticket), {
         direction: 'inbound',
         authorType: 'customer',

@@ -52,6 +52,8 @@ export class Ticket {
     string | null;
   /** Optimistic lock: every change to the ticket or its thread adds one. */
   @Column({ type: 'int' }) version: number;
+  /** The thread number of the ticket's latest message; see `Message.threadSeq`. */
+  @Column({ name: 'last_message_seq', type: 'int', default: 0 }) lastMessageSeq: number;
   @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt: Date;
   @Column({ name: 'updated_at', type: 'datetime', precision: 3 }) updatedAt: Date;
   @Column({ name: 'first_responded_at', type: 'datetime', precision: 3, nullable: true })

@@ -37,7 +37,13 @@ import { StateMoveRefused, TicketChanged, UnknownCategory } from './ticket.error
 import { listTickets, type WorkScope } from './ticket.queries.js';
 import { changeState, type TicketState } from './ticket-state.rules.js';
 import { bulkInsert } from '../database/bulk-insert.js';
+import { forUpdate } from '../database/locking.js';
 import { maskMessage, maySeeSensitiveData } from '../sensitive-data/sensitive-data.rules.js';
+
+/** `forUpdate`: hold the ticket's row until the transaction ends (MySQL; SQLite writes one at a time). */
+export interface TicketLock {
+  forUpdate?: boolean;
+}
 
 export interface TicketChange {
   kind: TicketEventKind;
@@ -184,6 +190,7 @@ export class TicketsService {
       mergedIntoId: null,
       followUpOfId: spec.followUpOfId ?? null,
       version: 1,
+      lastMessageSeq: 0,
       createdAt: now,
       updatedAt: now,
       firstRespondedAt: null,
@@ -242,7 +249,7 @@ export class TicketsService {
   async publicThread(em: EntityManager, ticketId: string) {
     const messages = await em.find(Message, {
       where: { ticketId, visibility: 'public' },
-      order: { createdAt: 'ASC', id: 'ASC' },
+      order: { threadSeq: 'ASC' },
     });
     const attachments = await this.attachments.forMessages(
       messages.map((message) => message.id),
@@ -266,7 +273,7 @@ export class TicketsService {
       const ticket = await this.loadForWork(em, id, actor);
       const messages = await em.find(Message, {
         where: { ticketId: id },
-        order: { createdAt: 'ASC', id: 'ASC' },
+        order: { threadSeq: 'ASC' },
       });
       const messageIds = messages.map((message) => message.id);
       const attachments = await this.attachments.forMessages(messageIds, em);
@@ -384,8 +391,10 @@ export class TicketsService {
 
   // ---- used by TicketThreadService and intake ----
 
-  async findById(em: EntityManager, id: string): Promise<Ticket | null> {
-    return em.findOne(Ticket, { where: { id } });
+  /** `lock` holds the ticket's row until the transaction ends, for work that adds to its thread. */
+  async findById(em: EntityManager, id: string, lock: TicketLock = {}): Promise<Ticket | null> {
+    if (!lock.forUpdate) return em.findOne(Ticket, { where: { id } });
+    return forUpdate(em.createQueryBuilder(Ticket, 'ticket').where('ticket.id = :id', { id })).getOne();
   }
 
   async findByNumber(em: EntityManager, number: number): Promise<Ticket | null> {
@@ -438,7 +447,7 @@ export class TicketsService {
   ): Promise<{ inReplyTo: string | null; references: string[] }> {
     const mails = await em.find(Message, {
       where: { ticketId, messageId: Not(IsNull()) },
-      order: { createdAt: 'ASC' },
+      order: { threadSeq: 'ASC' },
       select: { messageId: true, direction: true },
     });
     const ids = mails.map((mail) => mail.messageId!);
@@ -451,9 +460,12 @@ export class TicketsService {
   /**
    * The ticket if `actor` may work it: agents reach the tickets of their queues and those assigned to them;
    * supervisors, admins and the system reach all. Out of reach looks the same as missing.
+   *
+   * Work that adds to the thread locks the ticket first (`forUpdate`), so two agents' notes at the same
+   * moment are written one after the other instead of one of them being refused as a conflicting change.
    */
-  async loadForWork(em: EntityManager, id: string, actor: Actor): Promise<Ticket> {
-    const ticket = await this.load(em, id);
+  async loadForWork(em: EntityManager, id: string, actor: Actor, lock: TicketLock = {}): Promise<Ticket> {
+    const ticket = await this.load(em, id, lock);
     const scope = await this.scopeOf(actor);
     if (scope && ticket.assigneeId !== scope.agentId && !scope.queueIds.includes(ticket.queueId)) {
       throw new NotFound('ticket', id);
@@ -471,8 +483,8 @@ export class TicketsService {
     return this.attachments.download(ticketId, attachmentId);
   }
 
-  async load(em: EntityManager, id: string): Promise<Ticket> {
-    const ticket = await em.findOne(Ticket, { where: { id } });
+  async load(em: EntityManager, id: string, lock: TicketLock = {}): Promise<Ticket> {
+    const ticket = await this.findById(em, id, lock);
     if (!ticket) throw new NotFound('ticket', id);
     return ticket;
   }
@@ -517,6 +529,7 @@ export class TicketsService {
   async appendMessage(em: EntityManager, ticket: Ticket, now: Date, input: NewMessage) {
     const message = em.create(Message, {
       ticketId: ticket.id,
+      threadSeq: await this.nextThreadSeq(em, ticket),
       direction: input.direction,
       visibility: input.direction === 'note' ? 'internal' : 'public',
       authorType: input.authorType,
@@ -536,6 +549,20 @@ export class TicketsService {
     await em.insert(Message, message);
     const attachments = await this.attachments.store(em, ticket.id, message.id, input.files ?? []);
     return { message, attachments };
+  }
+
+  /**
+   * Draws the next number in the ticket's thread. The increment is one statement on the ticket's row, so
+   * concurrent writers each get their own number (on MySQL the second waits for the first to commit).
+   */
+  private async nextThreadSeq(em: EntityManager, ticket: Ticket): Promise<number> {
+    await em.increment(Ticket, { id: ticket.id }, 'lastMessageSeq', 1);
+    const { lastMessageSeq } = await em.findOneOrFail(Ticket, {
+      where: { id: ticket.id },
+      select: { id: true, lastMessageSeq: true },
+    });
+    ticket.lastMessageSeq = lastMessageSeq;
+    return lastMessageSeq;
   }
 
   /** Timestamps that go with entering a state: resolved and closed are stamped, reopening clears resolution. */

@@ -151,7 +151,7 @@ export class CustomerPagesService {
 
   async reply(claim: StatusLinkClaim, body: string, files: AttachmentFile[]): Promise<boolean> {
     return this.dataSource.transaction(async (em) => {
-      const ticket = await this.tickets.findById(em, claim.ticketId);
+      const ticket = await this.tickets.findById(em, claim.ticketId, { forUpdate: true });
       if (!ticket || ticket.customerId !== claim.customerId || !this.thread.acceptsCustomerMessage(ticket)) {
         return false;
       }
