@@ -13,6 +13,7 @@ import { type PostedForm } from '../admin-rules/admin-form.js';
 import { cancellationDecision, cancellationToQuote } from './cancellation-forms.js';
 import { checked, refusalOf } from './page-refusal.js';
 import { versionOf } from './policy-forms.js';
+import { staffNames } from '../staff-names.js';
 
 type AgentActor = Actor & { type: 'agent' };
 
@@ -30,13 +31,11 @@ export class CancellationPagesService {
 
   /** The ticket's quotes and decisions, oldest first, each with its product's name; and the products to quote. */
   async forTicket(ticketId: string, actor: Actor) {
-    const [rows, products, agents] = await Promise.all([
+    const [rows, products, nameOf] = await Promise.all([
       this.cancellations.listForTicket(ticketId, actor),
       this.terms.list(),
-      this.agents.list(),
+      staffNames(this.agents),
     ]);
-    const nameOf = (id: string | null) =>
-      id === null ? null : (agents.find((agent) => agent.id === id)?.displayName ?? id);
     return {
       cancellations: rows.map((row) => ({
         ...toCancellationView(row),

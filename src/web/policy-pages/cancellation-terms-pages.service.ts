@@ -10,6 +10,7 @@ import { NotFound } from '../../common/errors/domain-error.js';
 import { type PostedForm, textOf } from '../admin-rules/admin-form.js';
 import { termsToSave } from './cancellation-forms.js';
 import { checked, refusalOf } from './page-refusal.js';
+import { staffNames } from '../staff-names.js';
 
 /**
  * The penalty terms admin pages, through CancellationTermsService: it checks the bands cover every day once,
@@ -30,10 +31,10 @@ export class CancellationTermsPagesService {
   /** Every version of a product type's terms, newest first, with who saved it; null when it has none. */
   async versions(productType: string) {
     try {
-      const [rows, agents] = await Promise.all([this.terms.history(productType), this.agents.list()]);
+      const [rows, nameOf] = await Promise.all([this.terms.history(productType), staffNames(this.agents)]);
       return rows.map((row) => ({
         ...toCancellationTermsView(row),
-        savedBy: agents.find((agent) => agent.id === row.createdById)?.displayName ?? row.createdById,
+        savedBy: nameOf(row.createdById),
       }));
     } catch (error) {
       if (error instanceof NotFound) return null;

@@ -22,6 +22,7 @@ import { TicketsService } from '../../tickets/tickets.service.js';
 import { type PostedForm, textOf } from '../admin-rules/admin-form.js';
 import { checked, refusalOf } from './page-refusal.js';
 import { compensationToPropose, dayOf, versionOf } from './policy-forms.js';
+import { staffNames } from '../staff-names.js';
 
 type AgentActor = Actor & { type: 'agent' };
 
@@ -119,9 +120,7 @@ export class CompensationPagesService {
   }
 
   private async named(rows: Compensation[]) {
-    const agents = await this.agents.list();
-    const nameOf = (id: string | null) =>
-      id === null ? null : (agents.find((agent) => agent.id === id)?.displayName ?? id);
+    const nameOf = await staffNames(this.agents);
     return rows.map((row) => ({
       ...toCompensationView(row),
       proposedBy: nameOf(row.proposedById),

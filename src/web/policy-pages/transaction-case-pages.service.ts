@@ -14,6 +14,7 @@ import { TransactionCasesService } from '../../transaction-cases/transaction-cas
 import { type PostedForm, textOf } from '../admin-rules/admin-form.js';
 import { checked, refusalOf } from './page-refusal.js';
 import { transactionCaseToOpen, versionOf } from './policy-forms.js';
+import { staffNames } from '../staff-names.js';
 
 type AgentActor = Actor & { type: 'agent' };
 
@@ -27,12 +28,10 @@ export class TransactionCasePagesService {
 
   /** The ticket's cases, oldest first, with who moved each one by name and its calls to the booking system. */
   async forTicket(ticketId: string, actor: Actor) {
-    const [cases, agents] = await Promise.all([
+    const [cases, nameOf] = await Promise.all([
       this.cases.listForTicket(ticketId, actor),
-      this.agents.list(),
+      staffNames(this.agents),
     ]);
-    const nameOf = (id: string | null) =>
-      id === null ? null : (agents.find((agent) => agent.id === id)?.displayName ?? id);
     return {
       transactionCases: cases.map(({ row, deliveries }) => ({
         ...toTransactionCaseView(row, deliveries),

@@ -15,7 +15,7 @@ import { type PostedForm, textOf } from '../admin-rules/admin-form.js';
 import { checked, refusalOf } from '../policy-pages/page-refusal.js';
 import { versionOf } from '../policy-pages/policy-forms.js';
 import { clockOf, incidentContent, incidentToReport, notificationOf } from './privacy-forms.js';
-import { staffNames } from './staff-names.js';
+import { staffNames } from '../staff-names.js';
 
 type AgentActor = Actor & { type: 'agent' };
 

@@ -16,7 +16,7 @@ import { TicketsService } from '../../tickets/tickets.service.js';
 import { type PostedForm, textOf } from '../admin-rules/admin-form.js';
 import { checked, refusalOf } from '../policy-pages/page-refusal.js';
 import { ticketNumberOf } from './privacy-forms.js';
-import { staffNames } from './staff-names.js';
+import { staffNames } from '../staff-names.js';
 
 type AgentActor = Actor & { type: 'agent' };
 

@@ -5,7 +5,7 @@ import { CustomersService } from '../../customers/customers.service.js';
 import { toRetentionRunView } from '../../retention/dto/retention.dto.js';
 import { RetentionService } from '../../retention/retention.service.js';
 import { refusalOf } from '../policy-pages/page-refusal.js';
-import { staffNames } from './staff-names.js';
+import { staffNames } from '../staff-names.js';
 
 /** Customers listed in each part of the preview: enough to check a few by hand, not a report. */
 const PREVIEW_LIMIT = 20;
