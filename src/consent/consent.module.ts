@@ -19,6 +19,6 @@ import { NewslettersService } from './newsletters.service.js';
   ],
   controllers: [ConsentController, NewslettersController],
   providers: [ConsentService, NewslettersService, NewsletterSendJob],
-  exports: [ConsentService],
+  exports: [ConsentService, NewslettersService],
 })
 export class ConsentModule {}

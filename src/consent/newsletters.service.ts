@@ -9,7 +9,7 @@ import { OutboxService } from '../mail/outbound/outbox.service.js';
 import { NewsletterSend } from './consent.entity.js';
 import { ConsentService } from './consent.service.js';
 import type { SendNewsletterDto } from './dto/consent.dto.js';
-import { nextRecipients } from './newsletter.queries.js';
+import { countRecipients, nextRecipients } from './newsletter.queries.js';
 import { newsletterMail } from './newsletter.rules.js';
 import type { UnsubscribePurpose } from './unsubscribe-links.js';
 
@@ -118,6 +118,16 @@ export class NewslettersService {
 
   get(id: string): Promise<NewsletterSend | null> {
     return this.dataSource.getRepository(NewsletterSend).findOne({ where: { id } });
+  }
+
+  /** How many customers a send for each purpose would reach now. */
+  async audiences(): Promise<Record<UnsubscribePurpose, number>> {
+    const em = this.dataSource.manager;
+    const [newsletter, marketing] = await Promise.all([
+      countRecipients(em, 'newsletter'),
+      countRecipients(em, 'marketing'),
+    ]);
+    return { newsletter, marketing };
   }
 
   list(): Promise<NewsletterSend[]> {

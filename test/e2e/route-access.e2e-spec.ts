@@ -41,7 +41,8 @@ const PUBLIC_BY_INTENT = [
 
 /**
  * Console pages for the policy and privacy flows, with the least role each needs, as on their API: deciding is for
- * supervisors and admins, legal holds and incidents too; penalty terms and retention runs are the admins'.
+ * supervisors and admins, legal holds and incidents too; penalty terms, retention runs and newsletter sends are
+ * the admins'.
  */
 const POLICY_PAGES: Record<string, Role> = {
   'POST /console/tickets/:ticketId/transaction-cases': 'agent',
@@ -67,6 +68,8 @@ const POLICY_PAGES: Record<string, Role> = {
   'POST /console/tickets/:ticketId/legal-holds/:holdId/release': 'supervisor',
   'GET /console/admin/retention': 'admin',
   'POST /console/admin/retention/runs': 'admin',
+  'GET /console/admin/newsletters': 'admin',
+  'POST /console/admin/newsletters': 'admin',
   'GET /console/incidents': 'supervisor',
   'POST /console/incidents': 'supervisor',
   'GET /console/incidents/:id': 'supervisor',

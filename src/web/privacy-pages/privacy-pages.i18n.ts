@@ -114,6 +114,33 @@ export const privacyPagesVi = {
   'incident.draftLanguage':
     'Thông báo gửi cơ quan chức năng bằng tiếng Việt; chỉ đọc, mỗi lần mở được ghi vào nhật ký truy cập.',
   'incident.draftMissing': 'Còn thiếu nội dung Nghị định yêu cầu: {fields}',
+  'newsletter.title': 'Bản tin và thư tiếp thị',
+  'newsletter.consentOnly':
+    'Mỗi lần gửi chỉ tới khách hàng đã đồng ý nhận loại thư đó và chưa rút lại, không bị hạn chế xử lý dữ liệu, không bị ẩn danh hóa, và có địa chỉ email chính không bị trả lại.',
+  'newsletter.reaches': 'sẽ tới {count} khách hàng',
+  'newsletter.purpose': 'Loại thư',
+  'newsletter.purpose.newsletter': 'Bản tin du lịch',
+  'newsletter.purpose.marketing': 'Thư tiếp thị',
+  'newsletter.send': 'Gửi một số mới',
+  'newsletter.subjectVi': 'Tiêu đề (tiếng Việt)',
+  'newsletter.subjectEn': 'Tiêu đề (tiếng Anh)',
+  'newsletter.textVi': 'Nội dung (tiếng Việt)',
+  'newsletter.textEn': 'Nội dung (tiếng Anh)',
+  'newsletter.unsubscribeHint':
+    'Mỗi khách hàng nhận bản theo ngôn ngữ của mình; liên kết hủy đăng ký một lần nhấp được thêm vào cuối thư và vào tiêu đề List-Unsubscribe.',
+  'newsletter.sendNow': 'Gửi',
+  'newsletter.started':
+    'Đã bắt đầu gửi; thư được ghi vào hàng đợi gửi theo từng đợt, tải lại trang để xem tiến độ.',
+  'newsletter.sends': 'Các lần gửi',
+  'newsletter.noSends': 'Chưa gửi lần nào.',
+  'newsletter.startedAt': 'Bắt đầu',
+  'newsletter.subject': 'Tiêu đề',
+  'newsletter.sentBy': 'Người gửi',
+  'newsletter.state': 'Trạng thái',
+  'newsletter.state.sending': 'Đang gửi',
+  'newsletter.state.finished': 'Đã xong',
+  'newsletter.queued': 'Tiến độ',
+  'newsletter.progress': '{queued} thư trong {batches} đợt',
 } as const;
 
 export const privacyPagesEn: Record<keyof typeof privacyPagesVi, string> = {
@@ -230,4 +257,30 @@ export const privacyPagesEn: Record<keyof typeof privacyPagesVi, string> = {
   'incident.draftLanguage':
     'The notification goes to the authority in Vietnamese; read-only, and each opening is recorded in the audit log.',
   'incident.draftMissing': 'Content the decree asks for that is still missing: {fields}',
+  'newsletter.title': 'Newsletter and marketing mail',
+  'newsletter.consentOnly':
+    'A send reaches only customers whose consent to that kind of mail stands, who are not under a processing restriction or anonymised, and whose primary address has not bounced.',
+  'newsletter.reaches': 'reaches {count} customers',
+  'newsletter.purpose': 'Kind of mail',
+  'newsletter.purpose.newsletter': 'Travel newsletter',
+  'newsletter.purpose.marketing': 'Marketing mail',
+  'newsletter.send': 'Send a new issue',
+  'newsletter.subjectVi': 'Subject (Vietnamese)',
+  'newsletter.subjectEn': 'Subject (English)',
+  'newsletter.textVi': 'Text (Vietnamese)',
+  'newsletter.textEn': 'Text (English)',
+  'newsletter.unsubscribeHint':
+    'Each customer gets the version in their language; a one-click unsubscribe link is added at the end and in the List-Unsubscribe header.',
+  'newsletter.sendNow': 'Send',
+  'newsletter.started': 'Sending has started; the mails are queued in batches, reload the page to follow it.',
+  'newsletter.sends': 'Sends',
+  'newsletter.noSends': 'Nothing sent yet.',
+  'newsletter.startedAt': 'Started',
+  'newsletter.subject': 'Subject',
+  'newsletter.sentBy': 'Sent by',
+  'newsletter.state': 'State',
+  'newsletter.state.sending': 'Sending',
+  'newsletter.state.finished': 'Finished',
+  'newsletter.queued': 'Progress',
+  'newsletter.progress': '{queued} mails in {batches} batches',
 };
