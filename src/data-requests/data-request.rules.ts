@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
+import type { Role } from '../auth/role.js';
+import { Conflict, Forbidden } from '../common/errors/domain-error.js';
 import { addWorkingDays, type BusinessCalendar } from '../sla/business-calendar.js';
 
 /** What a data subject may ask for (Law 91/2025 on personal data protection, Decree 356/2025). */
@@ -94,6 +97,17 @@ export function fulfilmentRefusal(
 export function refusalRefusal(request: DataRequestFacts): string | null {
   return isClosed(request) ? 'The request is closed' : null;
 }
+
+export function refuseIf(refusal: string | null): void {
+  if (refusal) throw new Conflict(refusal);
+}
+
+/** Extending a legal deadline or refusing a data subject is a supervisor's call, whichever page asks. */
+export function requireSupervisor(actor: { role: Role }, what: string): void {
+  if (actor.role === 'agent') throw new Forbidden(`Only supervisors and admins may ${what}`);
+}
+
+export const hashOf = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
 export type DeadlineStatus = 'met' | 'on_track' | 'due_soon' | 'overdue';
 

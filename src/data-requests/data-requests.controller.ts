@@ -4,6 +4,7 @@ import type { Actor } from '../auth/actor.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { Clock } from '../common/clock.js';
 import { ApiSecured } from '../common/http/api-errors.decorator.js';
+import { DataRequestFulfilmentService } from './data-request-fulfilment.service.js';
 import { DataRequestsService } from './data-requests.service.js';
 import {
   CloseDataRequestDto,
@@ -26,6 +27,7 @@ type AgentActor = Actor & { type: 'agent' };
 export class DataRequestsController {
   constructor(
     private readonly requests: DataRequestsService,
+    private readonly fulfilment: DataRequestFulfilmentService,
     private readonly clock: Clock,
   ) {}
 
@@ -103,7 +105,7 @@ export class DataRequestsController {
     @Body() dto: CorrectCustomerDataDto,
     @CurrentActor() actor: AgentActor,
   ): Promise<DataRequestView> {
-    return this.view(await this.requests.correct(id, dto, actor));
+    return this.view(await this.fulfilment.correct(id, dto, actor));
   }
 
   @Post('data-requests/:id/withdraw-consent')
@@ -118,7 +120,7 @@ export class DataRequestsController {
     @Body() dto: WithdrawConsentDto,
     @CurrentActor() actor: AgentActor,
   ): Promise<DataRequestView> {
-    return this.view(await this.requests.withdrawConsent(id, dto, actor));
+    return this.view(await this.fulfilment.withdrawConsent(id, dto, actor));
   }
 
   @Post('data-requests/:id/erase')
@@ -134,7 +136,7 @@ export class DataRequestsController {
     @Body() dto: DataRequestVersionDto,
     @CurrentActor() actor: AgentActor,
   ): Promise<DataRequestView> {
-    return this.view(await this.requests.erase(id, dto, actor));
+    return this.view(await this.fulfilment.erase(id, dto, actor));
   }
 
   @Post('data-requests/:id/refuse')
@@ -163,7 +165,7 @@ export class DataRequestsController {
     @Body() dto: LiftProcessingRestrictionDto,
     @CurrentActor() actor: AgentActor,
   ): Promise<LiftedRestrictionView> {
-    return this.requests.liftRestriction(customerId, dto, actor);
+    return this.fulfilment.liftRestriction(customerId, dto, actor);
   }
 
   private view(row: Parameters<typeof toDataRequestView>[0]): DataRequestView {

@@ -9,6 +9,9 @@ import { RetentionModule } from '../retention/retention.module.js';
 import { SlaModule } from '../sla/sla.module.js';
 import { TicketsModule } from '../tickets/tickets.module.js';
 import { CustomerDataExportService } from './customer-data-export.service.js';
+import { DataRequestFulfilmentService } from './data-request-fulfilment.service.js';
+import { DataRequestLettersService } from './data-request-letters.service.js';
+import { DataRequestLinksService } from './data-request-links.service.js';
 import { DataRequestReminderJob } from './data-request-reminder.job.js';
 import { DataRequestRemindersService } from './data-request-reminders.service.js';
 import { DataRequest, DataRequestReminder } from './data-request.entity.js';
@@ -30,10 +33,13 @@ import { DataRequestsService } from './data-requests.service.js';
   controllers: [DataRequestsController],
   providers: [
     DataRequestsService,
+    DataRequestLinksService,
+    DataRequestLettersService,
+    DataRequestFulfilmentService,
     CustomerDataExportService,
     DataRequestRemindersService,
     DataRequestReminderJob,
   ],
-  exports: [DataRequestsService],
+  exports: [DataRequestsService, DataRequestLinksService, DataRequestFulfilmentService],
 })
 export class DataRequestsModule {}

@@ -12,6 +12,7 @@ import {
   DATA_REQUEST_TYPES,
   deadlineDay,
 } from '../../data-requests/data-request.rules.js';
+import { DataRequestFulfilmentService } from '../../data-requests/data-request-fulfilment.service.js';
 import { DataRequestsService } from '../../data-requests/data-requests.service.js';
 import {
   CloseDataRequestDto,
@@ -43,6 +44,7 @@ const lines = (text: string) =>
 export class DataRequestConsoleController {
   constructor(
     private readonly requests: DataRequestsService,
+    private readonly fulfilment: DataRequestFulfilmentService,
     private readonly customers: CustomersService,
     private readonly respond: PageResponder,
     private readonly clock: Clock,
@@ -156,9 +158,9 @@ export class DataRequestConsoleController {
         actor,
       );
     if (action === 'erase')
-      return this.requests.erase(id, await checked(DataRequestVersionDto, { version }), actor);
+      return this.fulfilment.erase(id, await checked(DataRequestVersionDto, { version }), actor);
     if (action === 'withdraw-consent')
-      return this.requests.withdrawConsent(
+      return this.fulfilment.withdrawConsent(
         id,
         await checked(WithdrawConsentDto, { version, purposes: listOf(form, 'purposes') }),
         actor,
@@ -171,7 +173,7 @@ export class DataRequestConsoleController {
         ...(textOf(form, 'emails') ? { emails: lines(textOf(form, 'emails')) } : {}),
         ...(textOf(form, 'phones') ? { phones: lines(textOf(form, 'phones')) } : {}),
       };
-      return this.requests.correct(id, await checked(CorrectCustomerDataDto, { version, customer }), actor);
+      return this.fulfilment.correct(id, await checked(CorrectCustomerDataDto, { version, customer }), actor);
     }
     const dto = await checked(CloseDataRequestDto, { version, outcome: textOf(form, 'outcome') });
     return action === 'complete'

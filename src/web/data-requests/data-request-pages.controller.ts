@@ -6,7 +6,7 @@ import { Clock } from '../../common/clock.js';
 import { NotFound } from '../../common/errors/domain-error.js';
 import { formatLocal } from '../../common/time.js';
 import { deadlineDay, typeInWords } from '../../data-requests/data-request.rules.js';
-import { DataRequestsService } from '../../data-requests/data-requests.service.js';
+import { DataRequestLinksService } from '../../data-requests/data-request-links.service.js';
 import { pickLanguage } from '../i18n.js';
 import { PageResponder } from '../page-responder.js';
 
@@ -20,14 +20,14 @@ import { PageResponder } from '../page-responder.js';
 @Controller('privacy/requests/:secret')
 export class DataRequestPagesController {
   constructor(
-    private readonly requests: DataRequestsService,
+    private readonly links: DataRequestLinksService,
     private readonly respond: PageResponder,
     private readonly clock: Clock,
   ) {}
 
   @Get()
   async show(@Param('secret') secret: string, @Req() req: Request, @Res() res: Response) {
-    const found = await this.requests.linkView(secret);
+    const found = await this.links.linkView(secret);
     if (!found) return this.invalid(req, res);
     const { request, timeZone } = found;
     const language = pickLanguage(
@@ -56,7 +56,7 @@ export class DataRequestPagesController {
   async confirm(@Param('secret') secret: string, @Req() req: Request, @Res() res: Response) {
     if (!this.respond.isGenuine(req)) return this.respond.refuseForgery(req, res);
     try {
-      await this.requests.confirmIdentity(secret);
+      await this.links.confirmIdentity(secret);
     } catch (error) {
       if (error instanceof NotFound) return this.invalid(req, res);
       throw error;
@@ -89,7 +89,7 @@ export class DataRequestPagesController {
 
   private async exportOrInvalid(secret: string, req: Request, res: Response) {
     try {
-      return await this.requests.exportFor(secret);
+      return await this.links.exportFor(secret);
     } catch (error) {
       if (!(error instanceof NotFound)) throw error;
       this.invalid(req, res);
