@@ -5,10 +5,10 @@ import { Agent } from '../../src/auth/agent.entity.js';
 import { CannedResponsesService } from '../../src/canned-responses/canned-responses.service.js';
 import { MailTemplatesService } from '../../src/mail/outbound/mail-templates.service.js';
 import { QueuesService } from '../../src/queues/queues.service.js';
+import { csrfTokenOf, signedIn, signInToConsole, versionFor } from '../support/console-session.js';
 import { givenAgent, unique, type SignedInAgent } from '../support/factories.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
-const PASSWORD = 'correct horse battery staple';
 const CSRF_REFUSAL = 'Phiên làm việc đã hết hạn';
 const PAGES = [
   '/console/admin/agents',
@@ -27,23 +27,11 @@ describe('admin pages for agents, queues, mail templates and canned responses', 
   });
   afterAll(() => t.close());
 
-  /** A browser signed in to the console: keeps cookies, reads each form's CSRF token. */
-  async function signedIn(email: string, password = PASSWORD) {
-    const browser = request.agent(t.app.getHttpServer());
-    const form = await browser.get('/console/sign-in').expect(200);
-    const answer = await browser
-      .post('/console/sign-in')
-      .type('form')
-      .send({ email, password, _csrf: tokenOf(form.text) });
-    return { browser, answer };
-  }
-  const tokenOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1];
-  const versionOf = (html: string) => /name="version" value="([^"]*)"/.exec(html)![1];
-  const asAdmin = async () => (await signedIn(admin.agent.email)).browser;
+  const asAdmin = () => signedIn(t, admin);
 
   it('lets only admins in: agents and supervisors are refused, anonymous visitors sent to sign in', async () => {
     for (const role of ['agent', 'supervisor'] as const) {
-      const { browser } = await signedIn((await givenAgent(t, role)).agent.email);
+      const browser = await signedIn(t, await givenAgent(t, role));
       for (const page of PAGES) await browser.get(page).expect(403);
       await browser.post('/console/admin/agents').type('form').send({ email: 'x@offtrack.test' }).expect(403);
     }
@@ -72,7 +60,7 @@ describe('admin pages for agents, queues, mail templates and canned responses', 
     const invalid = await browser
       .post('/console/admin/agents')
       .type('form')
-      .send({ ...form, displayName: '', capacity: 'many', _csrf: tokenOf(page.text) })
+      .send({ ...form, displayName: '', capacity: 'many', _csrf: csrfTokenOf(page.text) })
       .expect(400);
     expect(invalid.text).toMatch(/class="field invalid">\s*<label for="email">/);
     expect(invalid.text).toContain('Địa chỉ email không hợp lệ.');
@@ -84,7 +72,7 @@ describe('admin pages for agents, queues, mail templates and canned responses', 
     const created = await browser
       .post('/console/admin/agents')
       .type('form')
-      .send({ ...form, email, capacity: '7', timeZone: 'Asia/Bangkok', _csrf: tokenOf(page.text) })
+      .send({ ...form, email, capacity: '7', timeZone: 'Asia/Bangkok', _csrf: csrfTokenOf(page.text) })
       .expect(200);
     const password = /<code id="one-time-password">([^<]+)<\/code>/.exec(created.text)![1];
     expect(password.length).toBeGreaterThanOrEqual(12);
@@ -96,13 +84,13 @@ describe('admin pages for agents, queues, mail templates and canned responses', 
     expect((await browser.get('/console/admin/agents').expect(200)).text).not.toContain(password);
     expect((await browser.get(`/console/admin/agents/${agent.id}`).expect(200)).text).not.toContain(password);
 
-    const { answer } = await signedIn(email, password);
+    const { answer } = await signInToConsole(t, email, password);
     expect(answer.headers.location).toBe('/console/password');
 
     const again = await browser
       .post('/console/admin/agents')
       .type('form')
-      .send({ ...form, email: email.toUpperCase(), _csrf: tokenOf(page.text) })
+      .send({ ...form, email: email.toUpperCase(), _csrf: csrfTokenOf(page.text) })
       .expect(400);
     expect(again.text).toContain('Đã có nhân viên dùng email này.');
   });
@@ -112,8 +100,8 @@ describe('admin pages for agents, queues, mail templates and canned responses', 
     const browser = await asAdmin();
     const page = await browser.get(`/console/admin/agents/${agent.id}`).expect(200);
     const form = {
-      _csrf: tokenOf(page.text),
-      version: versionOf(page.text),
+      _csrf: csrfTokenOf(page.text),
+      version: versionFor(page.text, `/console/admin/agents/${agent.id}`),
       displayName: 'Lê Thị Cúc',
       role: 'supervisor',
       language: 'en',
@@ -171,12 +159,14 @@ describe('admin pages for agents, queues, mail templates and canned responses', 
     const reset = await browser
       .post(`/console/admin/agents/${agent.id}/password`)
       .type('form')
-      .send({ _csrf: tokenOf(page.text) })
+      .send({ _csrf: csrfTokenOf(page.text) })
       .expect(200);
     const password = /<code id="one-time-password">([^<]+)<\/code>/.exec(reset.text)![1];
     expect(reset.text).toContain('tài khoản đã được mở khóa');
     expect((await t.get(AgentsService).get(agent.id)).lockedUntil).toBeNull();
-    expect((await signedIn(agent.email, password)).answer.headers.location).toBe('/console/password');
+    expect((await signInToConsole(t, agent.email, password)).answer.headers.location).toBe(
+      '/console/password',
+    );
   });
 
   it('creates a queue, changes how it assigns, sets its members and shows what the service refuses', async () => {
@@ -193,7 +183,7 @@ describe('admin pages for agents, queues, mail templates and canned responses', 
         name: ' ',
         description: 'Khách ở nước ngoài',
         assignmentMode: 'manual',
-        _csrf: tokenOf(page.text),
+        _csrf: csrfTokenOf(page.text),
       })
       .expect(400);
     expect(blank.text).toMatch(/class="field invalid">\s*<label for="name">[^]*?Vui lòng điền mục này\./);
@@ -203,7 +193,7 @@ describe('admin pages for agents, queues, mail templates and canned responses', 
     const created = await browser
       .post('/console/admin/queues')
       .type('form')
-      .send({ name, assignmentMode: 'round_robin', _csrf: tokenOf(page.text) })
+      .send({ name, assignmentMode: 'round_robin', _csrf: csrfTokenOf(page.text) })
       .expect(303);
     const id = /\/console\/admin\/queues\/([0-9a-f-]+)\?saved=1/.exec(created.headers.location)![1];
     expect((await queues.get(id)).queue).toMatchObject({
@@ -215,8 +205,8 @@ describe('admin pages for agents, queues, mail templates and canned responses', 
     const edit = await browser.get(created.headers.location).expect(200);
     expect(edit.text).toContain('Đã lưu thay đổi.');
     const form = {
-      _csrf: tokenOf(edit.text),
-      version: versionOf(edit.text),
+      _csrf: csrfTokenOf(edit.text),
+      version: versionFor(edit.text, `/console/admin/queues/${id}`),
       name,
       description: 'Đoàn trên 10 khách',
       assignmentMode: 'least_loaded',
@@ -238,7 +228,11 @@ describe('admin pages for agents, queues, mail templates and canned responses', 
     const taken = await browser
       .post(`/console/admin/queues/${id}`)
       .type('form')
-      .send({ ...form, version: versionOf(stale.text), name: 'Payments & fraud' })
+      .send({
+        ...form,
+        version: versionFor(stale.text, `/console/admin/queues/${id}`),
+        name: 'Payments & fraud',
+      })
       .expect(400);
     expect(taken.text).toContain('Đã có hàng đợi mang tên này.');
 
@@ -264,8 +258,8 @@ describe('admin pages for agents, queues, mail templates and canned responses', 
       .post(`/console/admin/queues/${fallback.id}`)
       .type('form')
       .send({
-        _csrf: tokenOf(defaultPage.text),
-        version: versionOf(defaultPage.text),
+        _csrf: csrfTokenOf(defaultPage.text),
+        version: versionFor(defaultPage.text, `/console/admin/queues/${fallback.id}`),
         name: fallback.name,
         assignmentMode: fallback.assignmentMode,
       })
@@ -288,8 +282,8 @@ describe('admin pages for agents, queues, mail templates and canned responses', 
     expect(page.text).toContain('Hoàn tiền tour Đà Lạt &lt;3 ngày&gt;');
 
     const typed = {
-      _csrf: tokenOf(page.text),
-      version: versionOf(page.text),
+      _csrf: csrfTokenOf(page.text),
+      version: versionFor(page.text, '/console/admin/templates/acknowledgement/vi'),
       subject: 'Đã nhận: {{subject}}',
       bodyText: 'Chào <b>{{customerName}}</b>, mã {{ticketNumber}}. {{custmerName}}',
     };
@@ -356,7 +350,7 @@ describe('admin pages for agents, queues, mail templates and canned responses', 
     const invalid = await browser
       .post('/console/admin/canned-responses')
       .type('form')
-      .send({ _csrf: tokenOf(page.text), title: 'Xin lỗi vì chậm trễ', language: 'fr', body: '' })
+      .send({ _csrf: csrfTokenOf(page.text), title: 'Xin lỗi vì chậm trễ', language: 'fr', body: '' })
       .expect(400);
     expect(invalid.text).toContain('Vui lòng chọn một giá trị trong danh sách.');
     expect(invalid.text).toMatch(/<label for="body">[^]*?Vui lòng điền mục này\./);
@@ -367,7 +361,7 @@ describe('admin pages for agents, queues, mail templates and canned responses', 
       .post('/console/admin/canned-responses')
       .type('form')
       .send({
-        _csrf: tokenOf(page.text),
+        _csrf: csrfTokenOf(page.text),
         title,
         language: 'vi',
         body: 'Kính gửi {{customerName}}, về yêu cầu {{ticketNumber}}…',
@@ -382,8 +376,8 @@ describe('admin pages for agents, queues, mail templates and canned responses', 
     expect(edit.text).toContain('<code>{{agentName}}</code>');
     expect(edit.text).toContain('Kính gửi Nguyễn Thị Hương, về yêu cầu OT#100231…');
     const form = {
-      _csrf: tokenOf(edit.text),
-      version: versionOf(edit.text),
+      _csrf: csrfTokenOf(edit.text),
+      version: versionFor(edit.text, `/console/admin/canned-responses/${row.id}`),
       title,
       language: 'en',
       body: 'Dear {{customerName}}, about {{ticketNumber}}…',
@@ -408,7 +402,7 @@ describe('admin pages for agents, queues, mail templates and canned responses', 
     await browser
       .post(`/console/admin/canned-responses/${row.id}/deactivate`)
       .type('form')
-      .send({ _csrf: tokenOf(list.text), version: '2' })
+      .send({ _csrf: csrfTokenOf(list.text), version: '2' })
       .expect(303);
     expect((await responses.list(true)).map((candidate) => candidate.id)).not.toContain(row.id);
     const audit = await t
@@ -424,7 +418,7 @@ describe('admin pages for agents, queues, mail templates and canned responses', 
   it('speaks English to an admin who works in English', async () => {
     const english = await givenAgent(t, 'admin');
     await t.get(AgentsService).update(english.agent.id, { language: 'en' }, SYSTEM_ACTOR);
-    const { browser } = await signedIn(english.agent.email);
+    const browser = await signedIn(t, english);
     const agents = await browser.get('/console/admin/agents?lang=en').expect(200);
     expect(agents.text).toContain('<html lang="en">');
     expect(agents.text).toContain('Agents and roles');
@@ -434,7 +428,7 @@ describe('admin pages for agents, queues, mail templates and canned responses', 
     const invalid = await browser
       .post('/console/admin/queues')
       .type('form')
-      .send({ _csrf: tokenOf(agents.text), name: '', assignmentMode: 'sometimes' })
+      .send({ _csrf: csrfTokenOf(agents.text), name: '', assignmentMode: 'sometimes' })
       .expect(400);
     expect(invalid.text).toContain('Please choose one of the listed values.');
     expect(invalid.text).toContain('Please fill this in.');

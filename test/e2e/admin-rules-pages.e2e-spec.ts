@@ -1,13 +1,9 @@
 import { SYSTEM_ACTOR } from '../../src/auth/actor.js';
-import request from 'supertest';
 import { AgentsService } from '../../src/auth/agents.service.js';
+import { csrfTokenOf, signedIn, versionFor } from '../support/console-session.js';
 import { givenAgent, unique, type SignedInAgent } from '../support/factories.js';
 import { startDovecot, type TestImapServer } from '../support/mail-servers.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-
-const PASSWORD = 'correct horse battery staple';
-const tokenOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1];
-const versionOf = (html: string) => /name="version" value="(\d+)"/.exec(html)![1];
 
 interface RuleView {
   id: string;
@@ -36,30 +32,18 @@ describe('admin pages for routing rules, SLA policies and holidays, mailboxes', 
     await imap?.stop();
   });
 
-  /** A browser signed in to the console: keeps cookies, reads each form's CSRF token. */
-  async function signedIn(who: SignedInAgent) {
-    const browser = request.agent(t.app.getHttpServer());
-    const form = await browser.get('/console/sign-in').expect(200);
-    await browser
-      .post('/console/sign-in')
-      .type('form')
-      .send({ email: who.agent.email, password: PASSWORD, _csrf: tokenOf(form.text) })
-      .expect(303);
-    return browser;
-  }
-
   const rules = async (): Promise<RuleView[]> =>
     (await t.http().get('/api/v1/routing-rules').set(admin.auth).expect(200)).body;
   const queues = async (): Promise<{ id: string; name: string }[]> =>
     (await t.http().get('/api/v1/queues').set(admin.auth).expect(200)).body;
 
   it('lets supervisors read the routing rules and try them, and only admins change them', async () => {
-    const asAgent = await signedIn(agent);
+    const asAgent = await signedIn(t, agent);
     await asAgent.get('/console/admin/routing-rules').expect(403);
     await asAgent.get('/console/admin/sla').expect(403);
     await asAgent.get('/console/admin/mailboxes').expect(403);
 
-    const asSupervisor = await signedIn(supervisor);
+    const asSupervisor = await signedIn(t, supervisor);
     const list = await asSupervisor.get('/console/admin/routing-rules').expect(200);
     expect(list.text).toContain('Chạy thử quy tắc');
     expect(list.text).not.toContain('href="/console/admin/routing-rules/new"');
@@ -67,16 +51,16 @@ describe('admin pages for routing rules, SLA policies and holidays, mailboxes', 
     await asSupervisor
       .post('/console/admin/routing-rules')
       .type('form')
-      .send({ _csrf: tokenOf(list.text), name: 'Không được phép' })
+      .send({ _csrf: csrfTokenOf(list.text), name: 'Không được phép' })
       .expect(403);
     await asSupervisor.get('/console/admin/mailboxes').expect(403);
   });
 
   it('adds, edits, reorders and deletes routing rules through the form, with errors beside the field', async () => {
-    const browser = await signedIn(admin);
+    const browser = await signedIn(t, admin);
     const payments = (await queues()).find((queue) => queue.name === 'Payments & fraud')!;
     const form = await browser.get('/console/admin/routing-rules/new').expect(200);
-    const csrf = tokenOf(form.text);
+    const csrf = csrfTokenOf(form.text);
     const refund = {
       name: unique('Hoàn tiền'),
       matchMode: 'all',
@@ -179,21 +163,14 @@ describe('admin pages for routing rules, SLA policies and holidays, mailboxes', 
 
     const edit = await browser.get(`/console/admin/routing-rules/${saved.id}`).expect(200);
     expect(edit.text).toContain('value="email, web"');
+    const action = `/console/admin/routing-rules/${saved.id}`;
+    const edited = { ...refund, _csrf: csrfTokenOf(edit.text), version: versionFor(edit.text, action) };
     await browser
-      .post(`/console/admin/routing-rules/${saved.id}`)
+      .post(action)
       .type('form')
-      .send({
-        ...refund,
-        _csrf: tokenOf(edit.text),
-        version: versionOf(edit.text),
-        name: `${refund.name} (sửa)`,
-      })
+      .send({ ...edited, name: `${refund.name} (sửa)` })
       .expect(303);
-    const stale = await browser
-      .post(`/console/admin/routing-rules/${saved.id}`)
-      .type('form')
-      .send({ ...refund, _csrf: tokenOf(edit.text), version: versionOf(edit.text) })
-      .expect(409);
+    const stale = await browser.post(action).type('form').send(edited).expect(409);
     expect(stale.text).toContain('changed by someone else');
     expect((await rules()).map((rule) => rule.name)).toContain(`${refund.name} (sửa)`);
 
@@ -206,7 +183,7 @@ describe('admin pages for routing rules, SLA policies and holidays, mailboxes', 
   });
 
   it('shows which rules a sample message fires and where it would land', async () => {
-    const admins = await signedIn(admin);
+    const admins = await signedIn(t, admin);
     const name = unique('Khách nước ngoài');
     const overseas = (await queues()).find((queue) => queue.name === 'Overseas customers')!;
     const page = await admins.get('/console/admin/routing-rules/new').expect(200);
@@ -214,7 +191,7 @@ describe('admin pages for routing rules, SLA policies and holidays, mailboxes', 
       .post('/console/admin/routing-rules')
       .type('form')
       .send({
-        _csrf: tokenOf(page.text),
+        _csrf: csrfTokenOf(page.text),
         name,
         matchMode: 'all',
         isActive: '1',
@@ -225,12 +202,12 @@ describe('admin pages for routing rules, SLA policies and holidays, mailboxes', 
       })
       .expect(303);
 
-    const browser = await signedIn(supervisor);
+    const browser = await signedIn(t, supervisor);
     const list = await browser.get('/console/admin/routing-rules').expect(200);
     const invalid = await browser
       .post('/console/admin/routing-rules/dry-run')
       .type('form')
-      .send({ _csrf: tokenOf(list.text), senderAddress: 'không phải email', subject: 'x', body: 'y' })
+      .send({ _csrf: csrfTokenOf(list.text), senderAddress: 'không phải email', subject: 'x', body: 'y' })
       .expect(400);
     expect(invalid.text).toContain('id="senderAddress-error"');
     expect(invalid.text).toContain('value="không phải email"');
@@ -238,7 +215,7 @@ describe('admin pages for routing rules, SLA policies and holidays, mailboxes', 
       .post('/console/admin/routing-rules/dry-run')
       .type('form')
       .send({
-        _csrf: tokenOf(list.text),
+        _csrf: csrfTokenOf(list.text),
         senderAddress: 'khach@example.com',
         subject: 'Hỏi về VISA DU LICH',
         body: 'Tôi cần giấy mời.',
@@ -252,9 +229,9 @@ describe('admin pages for routing rules, SLA policies and holidays, mailboxes', 
   });
 
   it('edits SLA policies with targets, pauses and escalation ladder, read-only for supervisors', async () => {
-    const browser = await signedIn(admin);
+    const browser = await signedIn(t, admin);
     const blank = await browser.get('/console/admin/sla/policies/new').expect(200);
-    const csrf = tokenOf(blank.text);
+    const csrf = csrfTokenOf(blank.text);
     const payments = (await queues()).find((queue) => queue.name === 'Payments & fraud')!;
     const name = unique('Khách VIP');
     const policy = {
@@ -318,7 +295,7 @@ describe('admin pages for routing rules, SLA policies and holidays, mailboxes', 
       .type('form')
       .send({
         ...policy,
-        version: versionOf(edit.text),
+        version: versionFor(edit.text, `/console/admin/sla/policies/${saved.id}`),
         'target.first_response.amount': '45',
         'ladder.1.at': '',
         'ladder.1.action': '',
@@ -330,7 +307,7 @@ describe('admin pages for routing rules, SLA policies and holidays, mailboxes', 
     expect(changed.targets.first_response).toEqual({ businessMinutes: 45 });
     expect(changed.escalationLadder).toHaveLength(1);
 
-    const asSupervisor = await signedIn(supervisor);
+    const asSupervisor = await signedIn(t, supervisor);
     const overview = await asSupervisor.get('/console/admin/sla').expect(200);
     expect(overview.text).toContain(name);
     const readOnly = await asSupervisor.get(`/console/admin/sla/policies/${saved.id}`).expect(200);
@@ -338,12 +315,12 @@ describe('admin pages for routing rules, SLA policies and holidays, mailboxes', 
     await asSupervisor
       .post(`/console/admin/sla/policies/${saved.id}`)
       .type('form')
-      .send({ ...policy, _csrf: tokenOf(readOnly.text), version: '2' })
+      .send({ ...policy, _csrf: csrfTokenOf(readOnly.text), version: '2' })
       .expect(403);
   });
 
   it('adds and removes holidays and changes business hours of a calendar', async () => {
-    const browser = await signedIn(admin);
+    const browser = await signedIn(t, admin);
     const calendars = async () =>
       (await t.http().get('/api/v1/sla/calendars').set(admin.auth).expect(200)).body as {
         id: string;
@@ -353,7 +330,7 @@ describe('admin pages for routing rules, SLA policies and holidays, mailboxes', 
       }[];
     const [calendar] = await calendars();
     const page = await browser.get('/console/admin/sla').expect(200);
-    const csrf = tokenOf(page.text);
+    const csrf = csrfTokenOf(page.text);
 
     await browser
       .post(`/console/admin/sla/calendars/${calendar.id}/holidays`)
@@ -413,9 +390,9 @@ describe('admin pages for routing rules, SLA policies and holidays, mailboxes', 
   });
 
   it('adds a mailbox without ever showing its password, and tests the real IMAP sign-in', async () => {
-    const browser = await signedIn(admin);
+    const browser = await signedIn(t, admin);
     const form = await browser.get('/console/admin/mailboxes/new').expect(200);
-    const csrf = tokenOf(form.text);
+    const csrf = csrfTokenOf(form.text);
     const mailbox = {
       _csrf: csrf,
       name: 'Hộp thư đặt tour',
@@ -467,7 +444,7 @@ describe('admin pages for routing rules, SLA policies and holidays, mailboxes', 
     await browser
       .post(`/console/admin/mailboxes/${created.id}`)
       .type('form')
-      .send({ ...mailbox, _csrf: tokenOf(edit.text), imapPassword: '', name: 'Đặt tour', isActive: '1' })
+      .send({ ...mailbox, _csrf: csrfTokenOf(edit.text), imapPassword: '', name: 'Đặt tour', isActive: '1' })
       .expect(303);
     expect(
       (await browser.post(`/console/admin/mailboxes/${created.id}/test`).type('form').send({ _csrf: csrf }))
@@ -490,7 +467,7 @@ describe('admin pages for routing rules, SLA policies and holidays, mailboxes', 
   it('speaks English to an agent who works in English', async () => {
     await t.get(AgentsService).update(admin.agent.id, { language: 'en' }, SYSTEM_ACTOR);
     try {
-      const browser = await signedIn(admin);
+      const browser = await signedIn(t, admin);
       const rulesPage = await browser.get('/console/admin/routing-rules?lang=en').expect(200);
       expect(rulesPage.text).toContain('<h1>Routing rules</h1>');
       expect(rulesPage.text).toContain('Try the rules');

@@ -1,15 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { ARTIFACTS, browserOn, pageIn, signInPage } from '../support/chromium.js';
 import { givenAgent, type SignedInAgent } from '../support/factories.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-
-/** Debian's Chromium, installed by ../shared/recipes/chromium.sh (run by .ci/run). */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARTIFACTS = join(process.cwd(), 'test', 'artifacts');
-const AGENT_PASSWORD = 'correct horse battery staple';
 
 describe('customer pages in a real browser', () => {
   let t: TestApp;
@@ -17,52 +10,34 @@ describe('customer pages in a real browser', () => {
   let supervisor: SignedInAgent;
   let browser: Browser;
   let base: string;
-  const profile = mkdtempSync(join(tmpdir(), 'offtrack-chromium-'));
 
   beforeAll(async () => {
     t = await startTestApp({ JOBS_ENABLED: 'false' });
     agent = await givenAgent(t, 'agent', { queues: 'all' });
     supervisor = await givenAgent(t, 'supervisor');
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
-    });
-    mkdirSync(ARTIFACTS, { recursive: true });
+    ({ browser, base } = await browserOn(t));
   });
   afterAll(async () => {
     await browser?.close();
     await t.close();
-    rmSync(profile, { recursive: true, force: true });
   });
 
-  async function pageIn(locale: string): Promise<Page> {
-    const context = await browser.newContext({ locale, extraHTTPHeaders: { 'Accept-Language': locale } });
-    const page = await context.newPage();
-    // Any script a customer smuggled into the page would open a dialog or throw here.
-    page.on('dialog', (dialog) => {
-      throw new Error(`a dialog opened: ${dialog.message()}`);
-    });
-    return page;
-  }
+  /** A fresh page in the locale, which the browser also asks for in Accept-Language. */
+  const pageFor = (locale: string): Promise<Page> =>
+    pageIn(browser, { locale, extraHTTPHeaders: { 'Accept-Language': locale } });
 
   it('files a Vietnamese complaint by keyboard alone, keeps the input on an error, and follows it', async () => {
-    const page = await pageIn('vi-VN');
+    const page = await pageFor('vi-VN');
     await page.goto(`${base}/complaint`);
     await expect(page.locator('h1').textContent()).resolves.toBe('Gửi khiếu nại hoặc yêu cầu hỗ trợ');
     await page.screenshot({ path: join(ARTIFACTS, 'complaint-form-vi.png'), fullPage: true });
 
     await page.locator('#name').focus();
-    await page.keyboard.type('Trần Văn Bình');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('binh.tran@example.com');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('0912 345 678');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('OTV-2026-004321');
-    await page.keyboard.press('Tab');
+    // Name, email, phone and booking reference, each followed by Tab.
+    for (const typed of ['Trần Văn Bình', 'binh.tran@example.com', '0912 345 678', 'OTV-2026-004321']) {
+      await page.keyboard.type(typed);
+      await page.keyboard.press('Tab');
+    }
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     // Past the personal-data request, left empty: this is a complaint.
@@ -105,16 +80,14 @@ describe('customer pages in a real browser', () => {
     const number = (await page.locator('[role=status] strong').textContent())!;
 
     // The agent signs in, finds it in the Payments queue, and answers from the console.
-    const desk = await pageIn('vi-VN');
+    const desk = await pageFor('vi-VN');
     const blocked: string[] = [];
     desk.on('console', (message) => {
       if (message.text().includes('Content Security Policy')) blocked.push(message.text());
     });
     await desk.goto(`${base}/console/queues`);
     await desk.waitForURL(/\/console\/sign-in$/);
-    await desk.locator('#email').fill(agent.agent.email);
-    await desk.locator('#password').fill(AGENT_PASSWORD);
-    await desk.locator('button[type=submit]').click();
+    await signInPage(desk, base, agent.agent.email);
     await desk.getByRole('link', { name: 'Payments & fraud' }).click();
     await desk.screenshot({ path: join(ARTIFACTS, 'console-queue-vi.png'), fullPage: true });
     await desk.getByRole('link', { name: number }).click();
@@ -177,7 +150,7 @@ describe('customer pages in a real browser', () => {
   });
 
   it('renders in English, chosen by the browser or by the switcher', async () => {
-    const page = await pageIn('en-AU');
+    const page = await pageFor('en-AU');
     await page.goto(`${base}/complaint`);
     await expect(page.locator('h1').textContent()).resolves.toBe('Make a complaint or ask for help');
     await page.getByRole('link', { name: 'Tiếng Việt' }).click();
