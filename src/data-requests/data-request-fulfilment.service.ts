@@ -214,7 +214,7 @@ export class DataRequestFulfilmentService {
     const now = this.clock.now();
     const changes: Partial<DataRequest> = { state, outcome, closedAt: now, closedById: actor.id };
     await saveDataRequest(em, row, changes, now);
-    const ticket = await this.tickets.loadForWork(em, row.ticketId, actor);
+    const ticket = await this.ticketOf(em, row, actor);
     await this.letters.tell(em, ticket, letter.template, row, actor, now, letter.values);
     await this.audit.record(em, actor, [
       {

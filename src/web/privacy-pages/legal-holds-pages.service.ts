@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import type { Actor } from '../../auth/actor.js';
 import { AgentsService } from '../../auth/agents.service.js';
 import { NotFound } from '../../common/errors/domain-error.js';
@@ -11,7 +11,7 @@ import {
 } from '../../retention/dto/legal-hold.dto.js';
 import type { LegalHold } from '../../retention/legal-hold.entity.js';
 import { LegalHoldsService } from '../../retention/legal-holds.service.js';
-import { displayNumber } from '../../tickets/ticket.entity.js';
+import { displayNumber, Ticket } from '../../tickets/ticket.entity.js';
 import { TicketsService } from '../../tickets/tickets.service.js';
 import { type PostedForm, textOf } from '../admin-rules/admin-form.js';
 import { checked, refusalOf } from '../policy-pages/page-refusal.js';
@@ -127,12 +127,14 @@ export class LegalHoldsPagesService {
 
   /** The display numbers of the holds' tickets, by ticket id; a ticket no longer found shows as its id. */
   private async ticketNumbers(holds: LegalHold[]): Promise<(id: string | null) => string | null> {
-    const em = this.dataSource.manager;
     const ticketIds = [...new Set(holds.flatMap((hold) => hold.ticketId ?? []))];
-    const tickets = await Promise.all(ticketIds.map((id) => this.tickets.findById(em, id)));
-    return (id) => {
-      const ticket = tickets.find((candidate) => candidate?.id === id);
-      return ticket ? displayNumber(ticket.number) : id;
-    };
+    const tickets = ticketIds.length
+      ? await this.dataSource.manager.find(Ticket, {
+          where: { id: In(ticketIds) },
+          select: { id: true, number: true },
+        })
+      : [];
+    const numbers = new Map(tickets.map((ticket) => [ticket.id, displayNumber(ticket.number)]));
+    return (id) => (id === null ? null : (numbers.get(id) ?? id));
   }
 }
